@@ -1,0 +1,28 @@
+/**
+ * The API's areas: one hono app and one Lambda function each. The Api stack routes each
+ * area's route keys to its function; the local server mounts the same apps. Every app
+ * declares full paths under /api, so both ways serve identical URLs.
+ */
+export const areas = [
+  { name: "auth", entry: "functions/src/auth.ts", routes: ["ANY /api/auth/{proxy+}"], sendsMail: true },
+  {
+    name: "accounts",
+    entry: "functions/src/accounts.ts",
+    routes: ["ANY /api/accounts", "ANY /api/accounts/{proxy+}"],
+    sendsMail: false,
+  },
+  {
+    name: "members",
+    entry: "functions/src/members.ts",
+    routes: ["ANY /api/members", "ANY /api/members/{proxy+}"],
+    sendsMail: true,
+  },
+  {
+    name: "meta",
+    entry: "functions/src/meta.ts",
+    routes: ["GET /api/openapi.json", "GET /api/config", "GET /api/health"],
+    sendsMail: false,
+  },
+] as const;
+
+export type AreaName = (typeof areas)[number]["name"];

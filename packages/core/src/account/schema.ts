@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { roleIds } from "../reference";
+import { phone, text, version } from "../shared/fields";
+
+export const Role = z.enum(roleIds);
+
+export const Account = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  phone: z.string().optional(),
+  roles: z.array(Role),
+  status: z.enum(["active", "blocked"]),
+  consent: z.object({ version: z.string(), at: z.string() }),
+  createdAt: z.string(),
+  version: z.number(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const UpdateProfile = z.strictObject({
+  name: text("имя", 2, 120),
+  phone: phone.optional().or(z.literal("").transform(() => undefined)),
+  version,
+});
+export type UpdateProfile = z.infer<typeof UpdateProfile>;
+
+export const GrantRoles = z.strictObject({
+  roles: z.array(Role, { error: "Выберите роли" }).max(4),
+  version,
+});
+export type GrantRoles = z.infer<typeof GrantRoles>;
+
+export const SetBlocked = z.strictObject({ blocked: z.boolean(), version });
+export type SetBlocked = z.infer<typeof SetBlocked>;

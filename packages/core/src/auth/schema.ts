@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { email } from "../shared/fields";
+import { consent } from "../reference";
+
+export const RequestCode = z.strictObject({ email });
+export type RequestCode = z.infer<typeof RequestCode>;
+
+export const VerifyCode = z.strictObject({
+  email,
+  code: z
+    .string({ error: "Введите код из письма" })
+    .trim()
+    .regex(/^\d{6}$/, { error: "Код состоит из 6 цифр" }),
+});
+export type VerifyCode = z.infer<typeof VerifyCode>;
+
+/** The answer to a verified code: a session for a known person, a sign-up step for a new one. */
+export const VerifyResult = z.discriminatedUnion("next", [
+  z.object({ next: z.literal("signed-in") }),
+  z.object({ next: z.literal("sign-up"), signupToken: z.string() }),
+]);
+export type VerifyResult = z.infer<typeof VerifyResult>;
+
+export const SignUp = z.strictObject({
+  signupToken: z.string().min(20).max(200),
+  name: z
+    .string({ error: "Укажите имя" })
+    .trim()
+    .min(2, { error: "Укажите имя и фамилию" })
+    .max(120, { error: "Не длиннее 120 символов" }),
+  consent: z.literal(true, { error: "Без согласия на обработку персональных данных регистрация невозможна" }),
+  consentVersion: z.literal(consent.version, { error: "Текст согласия изменился, обновите страницу" }),
+});
+export type SignUp = z.infer<typeof SignUp>;

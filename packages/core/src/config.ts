@@ -1,0 +1,50 @@
+/**
+ * Runtime configuration, read from the environment in this one place. Runtime code never
+ * imports sst/node, so the same code runs on Lambda, locally and against any DynamoDB- or
+ * SES-compatible endpoint (152-FZ may require one hosted in Russia).
+ */
+export interface Config {
+  tableName: string;
+  region: string;
+  dynamodbEndpoint?: string;
+  sesEndpoint?: string;
+  mailFrom: string;
+  /** Where people open the portal: links in mail and the allowed Origin for writes. */
+  publicUrl: string;
+  coordinatorEmails: string[];
+  /** Development only: the local mail viewer, shown as a link in the portal. */
+  mailViewerUrl?: string;
+  production: boolean;
+}
+
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    tableName: env.TABLE_NAME ?? "cluster",
+    region: env.AWS_REGION ?? "eu-central-1",
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    sesEndpoint: env.SES_ENDPOINT || undefined,
+    mailFrom: env.MAIL_FROM ?? "Кластер НКО Калужской области <noreply@localhost>",
+    publicUrl: (env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    coordinatorEmails: list(env.COORDINATOR_EMAILS),
+    mailViewerUrl: env.MAIL_VIEWER_URL || undefined,
+    production: env.STAGE === "prod" || env.NODE_ENV === "production",
+  };
+}
+
+let current: Config | undefined;
+
+export function config(): Config {
+  current ??= readConfig();
+  return current;
+}
+
+/** For the local server and tests, which start their endpoints before the first request. */
+export function setConfig(next: Config) {
+  current = next;
+}

@@ -1,0 +1,36 @@
+import { Service } from "electrodb";
+import { AccountEmailEntity, AccountEntity } from "../account/entity";
+import { LoginCodeEntity, RateLimitEntity, SessionEntity, SignupEntity } from "../auth/entity";
+import { documentClient } from "../clients";
+import { config } from "../config";
+import { OutboxEntity } from "../mail/entity";
+import { InnClaimEntity, InvitationEntity, MembershipEntity, OrganisationEntity } from "../member/entity";
+
+/** Every entity of the one table, so that transactions can span them. */
+const service = new Service({
+  organisation: OrganisationEntity,
+  innClaim: InnClaimEntity,
+  membership: MembershipEntity,
+  invitation: InvitationEntity,
+  account: AccountEntity,
+  accountEmail: AccountEmailEntity,
+  loginCode: LoginCodeEntity,
+  rateLimit: RateLimitEntity,
+  session: SessionEntity,
+  signup: SignupEntity,
+  outbox: OutboxEntity,
+});
+
+let connected = false;
+
+/** The service bound to the configured table and endpoint (resolved on first use). */
+export function db() {
+  if (!connected) {
+    service.setClient(documentClient());
+    service.setTableName(config().tableName);
+    connected = true;
+  }
+  return service;
+}
+
+export type Db = ReturnType<typeof db>;

@@ -1,0 +1,32 @@
+import { Entity } from "electrodb";
+import { SERVICE } from "../db/attributes";
+
+/**
+ * A message waiting to be sent. Written in the same transaction as the change that causes it,
+ * sent after the commit; a failed send stays pending for the retry job.
+ */
+export const OutboxEntity = new Entity({
+  model: { entity: "outbox", version: "1", service: SERVICE },
+  attributes: {
+    id: { type: "string", required: true },
+    to: { type: "string", required: true },
+    subject: { type: "string", required: true },
+    text: { type: "string", required: true },
+    status: { type: ["pending", "sent"] as const, required: true, default: "pending" },
+    attempts: { type: "number", required: true, default: 0 },
+    lastError: { type: "string" },
+    createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    sentAt: { type: "string" },
+  },
+  indexes: {
+    byId: {
+      pk: { field: "pk", composite: ["id"] },
+      sk: { field: "sk", composite: [] },
+    },
+    byStatus: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["status"] },
+      sk: { field: "gsi1sk", composite: ["createdAt", "id"] },
+    },
+  },
+});

@@ -1,0 +1,102 @@
+/**
+ * Domain reference data of the Kaluga region (see shared/REFERENCE.md).
+ * Kept as data so that a new municipality or sphere is one line here, not a code path.
+ */
+
+export const municipalities = [
+  { id: "kaluga", name: "Калуга", type: "urban" },
+  { id: "obninsk", name: "Обнинск", type: "urban" },
+  { id: "babyninsky", name: "Бабынинский район", type: "district" },
+  { id: "baryatinsky", name: "Барятинский район", type: "district" },
+  { id: "borovsky", name: "Боровский район", type: "district" },
+  { id: "dzerzhinsky", name: "Дзержинский район", type: "district" },
+  { id: "duminichsky", name: "Думиничский район", type: "district" },
+  { id: "zhizdrinsky", name: "Жиздринский район", type: "district" },
+  { id: "zhukovsky", name: "Жуковский район", type: "district" },
+  { id: "iznoskovsky", name: "Износковский район", type: "district" },
+  { id: "kirovsky", name: "Кировский район", type: "district" },
+  { id: "kozelsky", name: "Козельский район", type: "district" },
+  { id: "kuibyshevsky", name: "Куйбышевский район", type: "district" },
+  { id: "lyudinovsky", name: "Людиновский район", type: "district" },
+  { id: "maloyaroslavetsky", name: "Малоярославецкий район", type: "district" },
+  { id: "medynsky", name: "Медынский район", type: "district" },
+  { id: "meshchovsky", name: "Мещовский район", type: "district" },
+  { id: "mosalsky", name: "Мосальский район", type: "district" },
+  { id: "peremyshlsky", name: "Перемышльский район", type: "district" },
+  { id: "spas-demensky", name: "Спас-Деменский район", type: "district" },
+  { id: "sukhinichsky", name: "Сухиничский район", type: "district" },
+  { id: "tarussky", name: "Тарусский район", type: "district" },
+  { id: "ulyanovsky", name: "Ульяновский район", type: "district" },
+  { id: "ferzikovsky", name: "Ферзиковский район", type: "district" },
+  { id: "khvastovichsky", name: "Хвастовичский район", type: "district" },
+  { id: "yukhnovsky", name: "Юхновский район", type: "district" },
+] as const;
+
+export type MunicipalityId = (typeof municipalities)[number]["id"];
+export const municipalityIds = municipalities.map((m) => m.id) as [MunicipalityId, ...MunicipalityId[]];
+
+export const spheres = [
+  { id: "social-services", name: "Социальное обслуживание, социальная поддержка и защита граждан" },
+  { id: "health", name: "Охрана здоровья, здоровый образ жизни" },
+  { id: "family", name: "Поддержка семьи, материнства, отцовства и детства" },
+  { id: "youth", name: "Молодёжные проекты" },
+  { id: "education", name: "Наука, образование, просвещение" },
+  { id: "culture", name: "Культура и искусство" },
+  { id: "young-talents", name: "Выявление и поддержка молодых талантов в культуре и искусстве" },
+  { id: "historical-memory", name: "Сохранение исторической памяти" },
+  { id: "human-rights", name: "Защита прав и свобод человека, правовая помощь" },
+  { id: "environment", name: "Охрана окружающей среды и защита животных" },
+  { id: "interethnic", name: "Межнациональное и межрелигиозное согласие" },
+  { id: "public-diplomacy", name: "Общественная дипломатия и поддержка соотечественников" },
+  { id: "civil-society", name: "Развитие институтов гражданского общества" },
+  { id: "sport", name: "Спорт" },
+  { id: "volunteering", name: "Добровольчество" },
+  { id: "professional", name: "Профессиональные объединения" },
+  { id: "religious", name: "Религиозные организации" },
+  { id: "tos", name: "Территориальное общественное самоуправление (ТОС)" },
+] as const;
+
+export type SphereId = (typeof spheres)[number]["id"];
+export const sphereIds = spheres.map((s) => s.id) as [SphereId, ...SphereId[]];
+
+export const organisationKinds = [
+  { id: "ngo", name: "НКО", plural: "НКО" },
+  { id: "business", name: "Бизнес", plural: "Бизнес" },
+  { id: "authority", name: "Орган власти", plural: "Органы власти" },
+  { id: "media", name: "СМИ", plural: "СМИ" },
+  { id: "expert", name: "Эксперт / частное лицо", plural: "Эксперты и частные лица" },
+] as const;
+
+export type OrganisationKind = (typeof organisationKinds)[number]["id"];
+export const organisationKindIds = organisationKinds.map((k) => k.id) as [
+  OrganisationKind,
+  ...OrganisationKind[],
+];
+
+export const roles = [
+  { id: "member", name: "Представитель организации" },
+  { id: "expert", name: "Эксперт" },
+  { id: "official", name: "Представитель органа власти" },
+  { id: "coordinator", name: "Координатор" },
+] as const;
+
+export type Role = (typeof roles)[number]["id"];
+export const roleIds = roles.map((r) => r.id) as [Role, ...Role[]];
+
+const byId = <T extends { id: string; name: string }>(list: readonly T[]) =>
+  Object.fromEntries(list.map((item) => [item.id, item.name])) as Record<T["id"], string>;
+
+export const municipalityName = byId(municipalities);
+export const sphereName = byId(spheres);
+export const organisationKindName = byId(organisationKinds);
+export const roleName = byId(roles);
+
+/** The text a person agrees to at sign-up; bump the version whenever the text changes. */
+export const consent = {
+  version: "2026-11-01",
+  text:
+    "Я даю согласие Кластеру НКО Калужской области на обработку моих персональных данных " +
+    "(имя, адрес электронной почты, телефон, сведения об организации) в целях участия в работе " +
+    "кластера в соответствии с Федеральным законом № 152-ФЗ «О персональных данных». " +
+    "Согласие действует до его отзыва; отозвать его можно, удалив учётную запись.",
+} as const;
