@@ -12,8 +12,13 @@ export interface Config {
   /** Where people open the portal: links in mail and the allowed Origin for writes. */
   publicUrl: string;
   coordinatorEmails: string[];
+  /** Keys the login-code HMAC. Set directly, or read from SSM by name on Lambda (see authSecret). */
+  authSecret?: string;
+  authSecretParameter?: string;
   /** Development only: the local mail viewer, shown as a link in the portal. */
   mailViewerUrl?: string;
+  /** Login codes one IP address may request an hour: a whole NGO office may share one address. */
+  codesPerIpPerHour: number;
   production: boolean;
 }
 
@@ -32,7 +37,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? "Кластер НКО Калужской области <noreply@localhost>",
     publicUrl: (env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     coordinatorEmails: list(env.COORDINATOR_EMAILS),
+    authSecret: env.AUTH_SECRET || undefined,
+    authSecretParameter: env.AUTH_SECRET_PARAMETER || undefined,
     mailViewerUrl: env.MAIL_VIEWER_URL || undefined,
+    codesPerIpPerHour: Number(env.LOGIN_CODES_PER_IP_PER_HOUR ?? 100),
     production: env.STAGE === "prod" || env.NODE_ENV === "production",
   };
 }

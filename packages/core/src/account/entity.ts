@@ -9,7 +9,8 @@ export const AccountEntity = new Entity({
     email: { type: "string", required: true },
     name: { type: "string", required: true },
     phone: { type: "string" },
-    roles: { type: "list", items: { type: "string" }, required: true },
+    /** A string set, so granting a role twice is harmless; absent when empty. */
+    roles: { type: "set", items: "string" },
     status: { type: ["active", "blocked"] as const, required: true, default: "active" },
     consentVersion: { type: "string", required: true },
     consentAt: { type: "string", required: true },

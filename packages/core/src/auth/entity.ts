@@ -1,5 +1,5 @@
 import { Entity } from "electrodb";
-import { SERVICE, expiresAtEpoch } from "../db/attributes";
+import { expiresAtEpoch, SERVICE } from "../db/attributes";
 
 /** The one live login code of an email; only an HMAC of the code is stored. */
 export const LoginCodeEntity = new Entity({

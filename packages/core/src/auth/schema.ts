@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { email } from "../shared/fields";
 import { consent } from "../reference";
+import { email } from "../shared/fields";
 
 export const RequestCode = z.strictObject({ email });
 export type RequestCode = z.infer<typeof RequestCode>;

@@ -1,5 +1,5 @@
 import { Entity } from "electrodb";
-import { SERVICE } from "../db/attributes";
+import { expiresAtEpoch, SERVICE } from "../db/attributes";
 
 /**
  * A message waiting to be sent. Written in the same transaction as the change that causes it,
@@ -15,8 +15,11 @@ export const OutboxEntity = new Entity({
     status: { type: ["pending", "sent"] as const, required: true, default: "pending" },
     attempts: { type: "number", required: true, default: 0 },
     lastError: { type: "string" },
-    createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    /** Epoch ms until which one sender owns the message. */
+    claimedUntil: { type: "number" },
+    createdAt: { type: "string", required: true, readOnly: true },
     sentAt: { type: "string" },
+    expiresAtEpoch,
   },
   indexes: {
     byId: {

@@ -1,6 +1,6 @@
 import { Entity } from "electrodb";
-import { organisationKindIds } from "../reference";
 import { SERVICE, timestamps, version } from "../db/attributes";
+import { organisationKindIds } from "../reference";
 
 /**
  * An organisation of the cluster, from application to approval. Indexes are named after the

@@ -57,7 +57,8 @@ export const Application = z
       });
     }
     if (!value.ogrn) {
-      if (needsRegistration) ctx.addIssue({ code: "custom", path: ["ogrn"], message: "Укажите ОГРН или ОГРНИП" });
+      if (needsRegistration)
+        ctx.addIssue({ code: "custom", path: ["ogrn"], message: "Укажите ОГРН или ОГРНИП" });
     } else if (!isValidOgrn(value.ogrn)) {
       ctx.addIssue({
         code: "custom",
@@ -146,6 +147,3 @@ export const DirectoryEntry = PublicProfile.pick({
   demo: true,
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
-
-export const Page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), cursor: z.string().nullable() });

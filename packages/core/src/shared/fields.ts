@@ -11,7 +11,11 @@ export const text = (label: string, min: number, max: number) =>
     .max(max, { error: `Не длиннее ${max} символов` });
 
 export const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: `Не длиннее ${max} символов` }).optional();
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Не длиннее ${max} символов` })
+    .optional();
 
 export const email = z
   .string({ error: "Укажите адрес электронной почты" })

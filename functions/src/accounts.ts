@@ -1,0 +1,28 @@
+import { Account } from "@cluster/core";
+import { handle } from "hono/aws-lambda";
+import { accountOperations as op } from "./contracts/accounts";
+import { bind, createApp } from "./http/app";
+import { endSession } from "./http/client";
+
+export const app = createApp();
+
+bind(app, op.updateMe, ({ actor, body }) => Account.update(actor, body));
+
+bind(app, op.exportMe, async ({ actor }, c) => {
+  const data = await Account.exportData(actor);
+  c.header("content-disposition", 'attachment; filename="my-data.json"');
+  return data;
+});
+
+bind(app, op.deleteMe, async ({ actor }, c) => {
+  await Account.remove(actor);
+  endSession(c);
+});
+
+bind(app, op.list, ({ actor, query }) => Account.list(actor, query.cursor));
+
+bind(app, op.grantRoles, ({ actor, body }, c) => Account.grantRoles(actor, c.req.param("id") ?? "", body));
+
+bind(app, op.setBlocked, ({ actor, body }, c) => Account.setBlocked(actor, c.req.param("id") ?? "", body));
+
+export const handler = handle(app);

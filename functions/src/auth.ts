@@ -1,0 +1,36 @@
+import { Account, Auth } from "@cluster/core";
+import { handle } from "hono/aws-lambda";
+import { getCookie } from "hono/cookie";
+import { authOperations as op } from "./contracts/auth";
+import { bind, createApp, SESSION_COOKIE } from "./http/app";
+import { clientIp, endSession, startSession } from "./http/client";
+
+export const app = createApp();
+
+bind(app, op.requestCode, async ({ body }, c) => ({
+  ok: true,
+  ...(await Auth.requestCode(body, clientIp(c))),
+}));
+
+bind(app, op.verifyCode, async ({ body }, c) => {
+  const { sessionToken, ...result } = await Auth.verifyCode(body, clientIp(c), c.req.header("user-agent"));
+  if (sessionToken) startSession(c, sessionToken);
+  return result;
+});
+
+bind(app, op.signUp, async ({ body }, c) => {
+  const { sessionToken, next } = await Auth.signUp(body, c.req.header("user-agent"));
+  startSession(c, sessionToken);
+  return { next };
+});
+
+bind(app, op.session, async ({ actor }) =>
+  actor.type === "person" ? Account.me(actor) : { account: null, memberships: [] },
+);
+
+bind(app, op.logout, async (_input, c) => {
+  await Auth.logout(getCookie(c, SESSION_COOKIE));
+  endSession(c);
+});
+
+export const handler = handle(app);

@@ -1,0 +1,60 @@
+import { Account, GrantRoles, SetBlocked, UpdateProfile } from "@cluster/core/account/schema";
+import { cursor } from "@cluster/core/shared/fields";
+import { Page } from "@cluster/core/shared/page";
+import { z } from "zod";
+import { operations } from "../http/operation";
+
+const tag = "Учётные записи";
+
+export const accountOperations = operations({
+  updateMe: {
+    method: "patch",
+    path: "/api/accounts/me",
+    summary: "Edit my name and phone",
+    tag,
+    access: "person",
+    body: UpdateProfile,
+    response: Account,
+  },
+  exportMe: {
+    method: "get",
+    path: "/api/accounts/me/export",
+    summary: "Download everything the portal holds about me (JSON)",
+    tag,
+    access: "person",
+  },
+  deleteMe: {
+    method: "delete",
+    path: "/api/accounts/me",
+    summary: "Delete my account and personal data at once",
+    tag,
+    access: "person",
+  },
+  list: {
+    method: "get",
+    path: "/api/accounts",
+    summary: "People with accounts, newest first",
+    tag,
+    access: "coordinator",
+    query: z.strictObject({ cursor }),
+    response: Page(Account),
+  },
+  grantRoles: {
+    method: "put",
+    path: "/api/accounts/{id}/roles",
+    summary: "Set a person's roles",
+    tag,
+    access: "coordinator",
+    body: GrantRoles,
+    response: Account,
+  },
+  setBlocked: {
+    method: "put",
+    path: "/api/accounts/{id}/blocked",
+    summary: "Block or unblock a person (blocking ends their sessions at once)",
+    tag,
+    access: "coordinator",
+    body: SetBlocked,
+    response: Account,
+  },
+});

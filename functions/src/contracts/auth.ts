@@ -1,0 +1,53 @@
+import { RequestCode, SignUp, VerifyCode, VerifyResult } from "@cluster/core/auth/schema";
+import { z } from "zod";
+import { operations } from "../http/operation";
+
+const tag = "Вход";
+
+export const Session = z.object({
+  account: z.unknown().nullable(),
+  memberships: z.array(
+    z.object({ organisationId: z.string(), name: z.string(), status: z.string(), kind: z.string() }),
+  ),
+});
+
+export const authOperations = operations({
+  requestCode: {
+    method: "post",
+    path: "/api/auth/code",
+    summary: "Send a 6-digit login code to an email (same answer for known and unknown emails)",
+    tag,
+    access: "guest",
+    body: RequestCode,
+    response: z.object({ ok: z.literal(true), resendAfterSeconds: z.number() }),
+    status: 202,
+  },
+  verifyCode: {
+    method: "post",
+    path: "/api/auth/verify",
+    summary: "Check the code: signs a known person in, or starts sign-up for a new one",
+    tag,
+    access: "guest",
+    body: VerifyCode,
+    response: VerifyResult,
+  },
+  signUp: {
+    method: "post",
+    path: "/api/auth/signup",
+    summary: "Create the account of a verified new person, with consent to data processing",
+    tag,
+    access: "guest",
+    body: SignUp,
+    response: VerifyResult,
+    status: 201,
+  },
+  session: {
+    method: "get",
+    path: "/api/auth/session",
+    summary: "The signed-in person and their organisations, or null",
+    tag,
+    access: "guest",
+    response: Session,
+  },
+  logout: { method: "post", path: "/api/auth/logout", summary: "End this session", tag, access: "guest" },
+});

@@ -1,0 +1,107 @@
+import {
+  AcceptInvitation,
+  Application,
+  Approve,
+  DirectoryEntry,
+  DirectoryQuery,
+  Invite,
+  Organisation,
+  QueueQuery,
+  Reject,
+  UpdateProfile,
+} from "@cluster/core/member/schema";
+import { Page } from "@cluster/core/shared/page";
+import { z } from "zod";
+import { operations } from "../http/operation";
+
+const tag = "Участники";
+
+export const memberOperations = operations({
+  directory: {
+    method: "get",
+    path: "/api/members",
+    summary: "Approved organisations by name; search by name, filter by kind, sphere, municipality",
+    tag,
+    access: "guest",
+    query: DirectoryQuery,
+    response: Page(DirectoryEntry),
+  },
+  apply: {
+    method: "post",
+    path: "/api/members",
+    summary: "Apply to join the cluster as an organisation",
+    tag,
+    access: "person",
+    body: Application,
+    response: Organisation,
+    status: 201,
+  },
+  queue: {
+    method: "get",
+    path: "/api/members/applications",
+    summary: "Pending applications, oldest first",
+    tag,
+    access: "coordinator",
+    query: QueueQuery,
+    response: Page(Organisation),
+  },
+  acceptInvitation: {
+    method: "post",
+    path: "/api/members/invitations/accept",
+    summary: "Become a representative of the organisation that invited me",
+    tag,
+    access: "person",
+    body: AcceptInvitation,
+    response: z.object({ organisationId: z.string() }),
+  },
+  get: {
+    method: "get",
+    path: "/api/members/{id}",
+    summary: "An organisation's page (whole for its representatives and coordinators)",
+    tag,
+    access: "guest",
+  },
+  update: {
+    method: "patch",
+    path: "/api/members/{id}",
+    summary: "Edit the organisation's profile (optimistic locking by version)",
+    tag,
+    access: "person",
+    body: UpdateProfile,
+    response: Organisation,
+  },
+  approve: {
+    method: "post",
+    path: "/api/members/{id}/approve",
+    summary: "Approve an application",
+    tag,
+    access: "coordinator",
+    body: Approve,
+    response: Organisation,
+  },
+  reject: {
+    method: "post",
+    path: "/api/members/{id}/reject",
+    summary: "Reject an application with a reason",
+    tag,
+    access: "coordinator",
+    body: Reject,
+    response: Organisation,
+  },
+  representatives: {
+    method: "get",
+    path: "/api/members/{id}/representatives",
+    summary: "Who represents the organisation, and pending invitations",
+    tag,
+    access: "person",
+  },
+  invite: {
+    method: "post",
+    path: "/api/members/{id}/invitations",
+    summary: "Invite a person by email to represent the organisation",
+    tag,
+    access: "person",
+    body: Invite,
+    status: 201,
+  },
+});

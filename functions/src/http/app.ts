@@ -1,0 +1,100 @@
+import { type Actor, Auth, config, guest, Invalid, requirePerson, VisibleError } from "@cluster/core";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
+import { requestId } from "hono/request-id";
+import type { z } from "zod";
+import { errorBody, fieldErrors, toResponse } from "./errors";
+import type { Operation } from "./operation";
+
+export interface Env {
+  Variables: { actor: Actor; requestId: string };
+}
+
+export const SESSION_COOKIE = "session";
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Cookie-authenticated writes must come from the portal's own pages: browsers always send
+ * Origin on such requests, and a foreign site cannot forge it (the CSRF defence).
+ */
+function sameOrigin(c: Context) {
+  const origin = c.req.header("origin");
+  if (!origin) return false;
+  const allowed = new Set([new URL(config().publicUrl).origin, new URL(c.req.url).origin]);
+  return allowed.has(origin);
+}
+
+/** A hono app with the portal's error shape, body limit, CSRF check and the actor resolved. */
+export function createApp() {
+  const app = new Hono<Env>();
+  app.use(requestId({ headerName: "x-request-id" }));
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody("too_large", "Слишком большой запрос: не больше 64 КБ"), 413),
+    }),
+  );
+  app.use(async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token && unsafe.has(c.req.method) && !sameOrigin(c)) {
+      return c.json(errorBody("csrf", "Запрос отклонён: откройте портал и повторите действие"), 403);
+    }
+    c.set("actor", token ? await Auth.resolveSession(token) : guest);
+    await next();
+  });
+  app.onError(toResponse);
+  app.notFound((c) => c.json(errorBody("not_found", "Нет такого адреса API"), 404));
+  return app;
+}
+
+async function readJson(c: Context) {
+  const type = c.req.header("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new VisibleError("unsupported_media_type", "Тело запроса должно быть в формате JSON", 415);
+  }
+  try {
+    return await c.req.json();
+  } catch {
+    throw new VisibleError("bad_json", "Тело запроса не является корректным JSON", 400);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Invalid(fieldErrors(result.error));
+  return result.data;
+}
+
+type Input<O extends Operation> = {
+  body: O["body"] extends z.ZodType ? z.output<O["body"]> : undefined;
+  query: O["query"] extends z.ZodType ? z.output<O["query"]> : undefined;
+  actor: Actor;
+};
+
+/**
+ * Routes an operation: validates its body and query with the operation's schemas, then
+ * hands the typed input to the handler. Returning nothing answers 204.
+ */
+export function bind<O extends Operation>(
+  app: Hono<Env>,
+  operation: O,
+  handler: (input: Input<O>, c: Context<Env>) => Promise<unknown>,
+) {
+  const path = operation.path.replace(/\{(\w+)\}/g, ":$1");
+  app.on(operation.method.toUpperCase(), path, async (c) => {
+    // Say "sign in" before "fix these fields": a guest cannot act on either answer otherwise.
+    if (operation.access !== "guest") requirePerson(c.get("actor"));
+    const input = {
+      body: operation.body ? parse(operation.body, await readJson(c)) : undefined,
+      query: operation.query ? parse(operation.query, c.req.query()) : undefined,
+      actor: c.get("actor"),
+    } as Input<O>;
+    const result = await handler(input, c);
+    if (result instanceof Response) return result;
+    if (result === undefined) return c.body(null, 204);
+    return c.json(result as object, operation.status ?? 200);
+  });
+}

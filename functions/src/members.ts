@@ -1,0 +1,25 @@
+import { Member } from "@cluster/core";
+import { handle } from "hono/aws-lambda";
+import { memberOperations as op } from "./contracts/members";
+import { bind, createApp } from "./http/app";
+
+export const app = createApp();
+
+const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param("id") ?? "";
+
+// Fixed paths first: "applications" and "invitations" are not organisation ids.
+bind(app, op.directory, ({ query }) => Member.list(query));
+bind(app, op.apply, ({ actor, body }) => Member.apply(actor, body));
+bind(app, op.queue, ({ actor, query }) => Member.queue(actor, query.cursor, query.limit));
+bind(app, op.acceptInvitation, ({ actor, body }) => Member.acceptInvitation(actor, body));
+bind(app, op.get, ({ actor }, c) => Member.get(actor, id(c)));
+bind(app, op.update, ({ actor, body }, c) => Member.update(actor, id(c), body));
+bind(app, op.approve, ({ actor, body }, c) => Member.approve(actor, id(c), body));
+bind(app, op.reject, ({ actor, body }, c) => Member.reject(actor, id(c), body));
+bind(app, op.representatives, ({ actor }, c) => Member.representatives(actor, id(c)));
+bind(app, op.invite, async ({ actor, body }, c) => {
+  await Member.invite(actor, id(c), body);
+  return { ok: true };
+});
+
+export const handler = handle(app);

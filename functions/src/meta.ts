@@ -1,0 +1,52 @@
+import { config } from "@cluster/core/config";
+import { handle } from "hono/aws-lambda";
+import { accountOperations } from "./contracts/accounts";
+import { authOperations } from "./contracts/auth";
+import { memberOperations } from "./contracts/members";
+import { bind, createApp } from "./http/app";
+import { openApiDocument } from "./http/openapi";
+import { operations } from "./http/operation";
+
+export const app = createApp();
+
+const metaOperations = operations({
+  openapi: {
+    method: "get",
+    path: "/api/openapi.json",
+    summary: "This document",
+    tag: "Служебное",
+    access: "guest",
+  },
+  config: {
+    method: "get",
+    path: "/api/config",
+    summary: "What the frontend needs to know about this deployment",
+    tag: "Служебное",
+    access: "guest",
+  },
+  health: { method: "get", path: "/api/health", summary: "Liveness", tag: "Служебное", access: "guest" },
+});
+
+let document: ReturnType<typeof openApiDocument> | undefined;
+
+bind(app, metaOperations.openapi, async () => {
+  document ??= openApiDocument(
+    [
+      ...Object.values(authOperations),
+      ...Object.values(accountOperations),
+      ...Object.values(memberOperations),
+      ...Object.values(metaOperations),
+    ],
+    { title: "Кластер НКО Калужской области — API", version: "1" },
+  );
+  return document;
+});
+
+bind(app, metaOperations.config, async () => {
+  const { mailViewerUrl, production } = config();
+  return { stage: production ? "prod" : "dev", ...(mailViewerUrl ? { mailViewerUrl } : {}) };
+});
+
+bind(app, metaOperations.health, async () => ({ ok: true }));
+
+export const handler = handle(app);

@@ -1,0 +1,9 @@
+export * as Account from "./account";
+export * from "./actor";
+export * as Auth from "./auth";
+export * from "./config";
+export * from "./errors";
+export * as Mail from "./mail";
+export * as Member from "./member";
+export * as Reference from "./reference";
+export { tableShape } from "./table";

@@ -1,0 +1,355 @@
+import type { EntityItem } from "electrodb";
+import { ulid } from "ulid";
+import { stale } from "../account";
+import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
+import { db } from "../db/service";
+import { Canceled, writeAll } from "../db/transaction";
+import { Conflict, Forbidden, NotFound, VisibleError } from "../errors";
+import { searchKey } from "../identifiers";
+import { deliver, isConditionFailure, type Queued, queued, Templates } from "../mail";
+import { hashToken, newToken } from "../shared/secrets";
+import type { OrganisationEntity } from "./entity";
+import type {
+  AcceptInvitation,
+  Application,
+  Approve,
+  Contacts,
+  DirectoryEntry,
+  DirectoryQuery,
+  Invite,
+  Organisation,
+  PublicProfile,
+  Reject,
+  UpdateProfile,
+} from "./schema";
+
+export * as Schema from "./schema";
+
+type Item = EntityItem<typeof OrganisationEntity>;
+
+const INVITATION_TTL_MS = 7 * 24 * 3600_000;
+
+const derivedNames = (name: string, shortName?: string) => ({
+  sortName: searchKey(name),
+  searchText: searchKey(`${name} ${shortName ?? ""}`),
+});
+
+/** Guests see a contact only where the organisation chose to publish it. */
+function publicContacts(contacts: Contacts): Contacts {
+  return Object.fromEntries(Object.entries(contacts).filter(([, contact]) => contact?.public)) as Contacts;
+}
+
+export function publicView(item: Item): PublicProfile {
+  return {
+    id: item.id,
+    kind: item.kind,
+    name: item.name,
+    shortName: item.shortName,
+    inn: item.inn,
+    ogrn: item.ogrn,
+    spheres: item.spheres as PublicProfile["spheres"],
+    municipality: item.municipality as PublicProfile["municipality"],
+    description: item.description,
+    website: item.website,
+    contacts: publicContacts(item.contacts as Contacts),
+    demo: item.demo,
+    approvedAt: item.approvedAt,
+  };
+}
+
+export function fullView(item: Item): Organisation {
+  return {
+    ...publicView(item),
+    contacts: item.contacts as Contacts,
+    status: item.status,
+    rejectionReason: item.rejectionReason,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    version: item.version,
+  };
+}
+
+const entryView = (item: Item): DirectoryEntry => ({
+  id: item.id,
+  kind: item.kind,
+  name: item.name,
+  shortName: item.shortName,
+  spheres: item.spheres as DirectoryEntry["spheres"],
+  municipality: item.municipality as DirectoryEntry["municipality"],
+  demo: item.demo,
+});
+
+async function find(id: string) {
+  const { data } = await db().entities.organisation.get({ id }).go({ consistent: true });
+  if (!data) throw new NotFound("Организация не найдена");
+  return data;
+}
+
+async function isRepresentative(actor: Actor, organisationId: string) {
+  if (actor.type !== "person") return false;
+  const { data } = await db().entities.membership.get({ organisationId, accountId: actor.accountId }).go();
+  return Boolean(data);
+}
+
+async function canManage(actor: Actor, organisationId: string) {
+  return hasRole(actor, "coordinator") || (await isRepresentative(actor, organisationId));
+}
+
+async function requireManager(actor: Actor, organisationId: string): Promise<Person> {
+  const person = requirePerson(actor);
+  if (!(await canManage(person, organisationId))) {
+    throw new Forbidden("Изменять сведения могут только представители организации и координаторы");
+  }
+  return person;
+}
+
+async function emailOf(accountId: string | undefined) {
+  if (!accountId) return undefined;
+  const { data } = await db().entities.account.get({ id: accountId }).go();
+  return data?.email;
+}
+
+/**
+ * An application to join: the organisation (pending), the INN's claim, the applicant's
+ * membership and the confirmation mail, all in one transaction.
+ */
+export async function apply(actor: Actor, input: Application) {
+  const person = requirePerson(actor);
+  const id = ulid();
+  const message = queued(Templates.applicationReceived(person.email, input.name));
+  const { inn } = input;
+  try {
+    await writeAll(({ organisation, innClaim, membership, outbox }) => [
+      organisation
+        .create({
+          id,
+          ...input,
+          ...derivedNames(input.name, input.shortName),
+          contacts: input.contacts,
+          status: "pending",
+          createdBy: person.accountId,
+        })
+        .commit(),
+      membership.create({ organisationId: id, accountId: person.accountId }).commit(),
+      outbox.create(message).commit(),
+      ...(inn ? [innClaim.create({ inn, organisationId: id }).commit()] : []),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled && error.failedAt(3)) {
+      throw new Conflict("Организация с этим ИНН уже есть в кластере или подала заявку", "inn_taken", {
+        inn: "Этот ИНН уже зарегистрирован в кластере",
+      });
+    }
+    throw error;
+  }
+  await deliver([message]);
+  return fullView(await find(id));
+}
+
+/**
+ * The public directory: approved organisations by name. Municipality is a key condition
+ * (its own index); kind, sphere and name text are filters within that one partition.
+ */
+export async function list(query: DirectoryQuery) {
+  const { organisation } = db().entities;
+  const base = query.municipality
+    ? organisation.query.byMunicipality({ status: "approved", municipality: query.municipality })
+    : organisation.query.directory({ status: "approved" });
+  const text = query.q ? searchKey(query.q) : undefined;
+  const filtered = base.where(({ kind, spheres, searchText }, { eq, contains }) =>
+    [
+      query.kind && eq(kind, query.kind),
+      query.sphere && contains(spheres, query.sphere),
+      text && contains(searchText, text),
+    ]
+      .filter(Boolean)
+      .join(" AND "),
+  );
+  const { data, cursor } = await filtered.go({ cursor: query.cursor, count: query.limit });
+  return { items: data.map(entryView), cursor };
+}
+
+/** An organisation's page: public when approved; whole for its representatives and coordinators. */
+export async function get(actor: Actor, id: string) {
+  const item = await find(id);
+  const canEdit = await canManage(actor, id);
+  if (canEdit) return { organisation: fullView(item), canEdit };
+  if (item.status !== "approved") throw new NotFound("Организация не найдена");
+  return { organisation: publicView(item), canEdit };
+}
+
+/**
+ * Replaces the profile, conditional on the version the editor saw: of two editors, the
+ * second gets a 409 instead of silently overwriting the first.
+ */
+export async function update(actor: Actor, id: string, input: UpdateProfile) {
+  await requireManager(actor, id);
+  const current = await find(id);
+  if (current.version !== input.version) throw stale();
+  const { version, ...profile } = input;
+  return replace(current, { ...profile, ...derivedNames(profile.name, profile.shortName) });
+}
+
+async function replace(current: Item, changes: Partial<Item>) {
+  const next = { ...current, ...changes, version: current.version + 1 };
+  try {
+    await db()
+      .entities.organisation.put(next)
+      .where(({ version }, { eq }) => eq(version, current.version))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw stale();
+    throw error;
+  }
+  return fullView(await find(current.id));
+}
+
+/** The coordinators' queue: pending applications, oldest first. */
+export async function queue(actor: Actor, cursor?: string, limit = 20) {
+  requireCoordinator(actor);
+  const { data, cursor: next } = await db()
+    .entities.organisation.query.queue({ status: "pending" })
+    .go({ cursor, limit });
+  return { items: data.map(fullView), cursor: next };
+}
+
+/**
+ * Decides an application. The status change, its side effects and the applicant's email
+ * commit together, conditional on the version the coordinator saw and on it still pending.
+ */
+async function decide(
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  decision: { status: "approved" } | { status: "rejected"; reason: string },
+) {
+  requireCoordinator(actor);
+  const current = await find(id);
+  if (current.version !== expectedVersion) throw stale();
+  if (current.status !== "pending") {
+    throw new Conflict("Заявка уже рассмотрена", "already_decided");
+  }
+  const now = new Date().toISOString();
+  const next: Item =
+    decision.status === "approved"
+      ? { ...current, status: "approved", approvedAt: now, rejectionReason: undefined }
+      : { ...current, status: "rejected", rejectionReason: decision.reason };
+  next.version = current.version + 1;
+  const to = await emailOf(current.createdBy);
+  const messages: Queued[] = to
+    ? [
+        queued(
+          decision.status === "approved"
+            ? Templates.applicationApproved(to, current.name, id)
+            : Templates.applicationRejected(to, current.name, decision.reason),
+        ),
+      ]
+    : [];
+  try {
+    await writeAll(({ organisation, innClaim, account, outbox }) => [
+      organisation
+        .put(next)
+        .where(
+          ({ version, status }, { eq }) => `${eq(version, current.version)} AND ${eq(status, "pending")}`,
+        )
+        .commit(),
+      ...messages.map((message) => outbox.create(message).commit()),
+      ...(decision.status === "approved" && to && current.createdBy
+        ? [
+            account
+              .patch({ id: current.createdBy })
+              .add({ roles: ["member"] })
+              .commit(),
+          ]
+        : []),
+      // A rejected application frees its INN, so the organisation can apply again.
+      ...(decision.status === "rejected" && current.inn
+        ? [innClaim.delete({ inn: current.inn }).commit()]
+        : []),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled && error.failedAt(0)) throw stale();
+    throw error;
+  }
+  await deliver(messages);
+  return fullView(await find(id));
+}
+
+export const approve = (actor: Actor, id: string, input: Approve) =>
+  decide(actor, id, input.version, { status: "approved" });
+
+export const reject = (actor: Actor, id: string, input: Reject) =>
+  decide(actor, id, input.version, { status: "rejected", reason: input.reason });
+
+export async function representatives(actor: Actor, id: string) {
+  await requireManager(actor, id);
+  const { membership, invitation, account } = db().entities;
+  const [{ data: links }, { data: invitations }] = await Promise.all([
+    membership.query.byOrganisation({ organisationId: id }).go({ pages: "all" }),
+    invitation.query.byOrganisation({ organisationId: id }).go({ pages: "all" }),
+  ]);
+  const { data: people } = links.length
+    ? await account.get(links.map(({ accountId }) => ({ id: accountId }))).go()
+    : { data: [] };
+  const now = Date.now();
+  return {
+    items: people.map(({ id: accountId, name, email }) => ({ accountId, name, email })),
+    invitations: invitations
+      .filter(({ expiresAt }) => Date.parse(expiresAt) > now)
+      .map(({ email, expiresAt }) => ({ email, expiresAt })),
+  };
+}
+
+/** Invites a person by email to represent the organisation too; the link carries a one-time token. */
+export async function invite(actor: Actor, id: string, { email }: Invite) {
+  const person = await requireManager(actor, id);
+  const organisation = await find(id);
+  const token = newToken();
+  const expiresAt = Date.now() + INVITATION_TTL_MS;
+  const message = queued(Templates.invitation(email, organisation.name, person.name, token));
+  await writeAll(({ invitation, outbox }) => [
+    invitation
+      .create({
+        tokenHash: hashToken(token),
+        organisationId: id,
+        email,
+        invitedBy: person.accountId,
+        expiresAt: new Date(expiresAt).toISOString(),
+        expiresAtEpoch: Math.floor(expiresAt / 1000) + 3600,
+      })
+      .commit(),
+    outbox.create(message).commit(),
+  ]);
+  await deliver([message]);
+}
+
+/** Accepted only by the person the invitation was sent to, once, before it expires. */
+export async function acceptInvitation(actor: Actor, { token }: AcceptInvitation) {
+  const person = requirePerson(actor);
+  const tokenHash = hashToken(token);
+  const { data: found } = await db().entities.invitation.get({ tokenHash }).go({ consistent: true });
+  if (!found || Date.parse(found.expiresAt) < Date.now()) {
+    throw new VisibleError("invitation_expired", "Приглашение не найдено или истекло", 404);
+  }
+  if (found.email !== person.email) {
+    throw new Forbidden(`Приглашение отправлено на ${found.email}: войдите с этим адресом`);
+  }
+  try {
+    await writeAll(({ invitation, membership }) => [
+      invitation
+        .delete({ tokenHash })
+        .where(({ email }, { eq }) => eq(email, person.email))
+        .commit(),
+      membership.create({ organisationId: found.organisationId, accountId: person.accountId }).commit(),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled && error.failedAt(1)) {
+      throw new Conflict("Вы уже представляете эту организацию", "already_member");
+    }
+    if (error instanceof Canceled) {
+      throw new VisibleError("invitation_expired", "Приглашение уже использовано", 404);
+    }
+    throw error;
+  }
+  return { organisationId: found.organisationId };
+}

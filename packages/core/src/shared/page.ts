@@ -1,0 +1,5 @@
+import { z } from "zod";
+
+/** A page of a list: the items and the cursor of the next page (null at the end). */
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.string().nullable() });

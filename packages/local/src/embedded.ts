@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { Mail } from "@cluster/core";
+import { readConfig, setConfig } from "@cluster/core/config";
+import { ensureTable, startDynamoDb } from "./dynamodb";
+import { isPortFree } from "./ports";
+import { StartupProblem } from "./problems";
+import { seedDemo } from "./seed";
+import { createPortalApp, listen } from "./server";
+import { startSes } from "./ses";
+
+export const repoRoot = resolve(import.meta.dirname, "../../..");
+
+export interface EmbeddedOptions {
+  port: number;
+  dynamoPort: number;
+  sesPort: number;
+  /** Where DynamoDB Local keeps its files; in memory when absent. */
+  dataDir?: string;
+  seed: boolean;
+  /** Called once per part as it starts. */
+  log?: (line: string) => void;
+  /** How often the outbox retry job runs; 0 turns it off. */
+  retryEveryMs?: number;
+}
+
+/** AUTH_SECRET for this machine: made once, kept beside the data so sessions survive restarts. */
+function localSecret(dataDir?: string) {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (!dataDir) return randomBytes(32).toString("base64url");
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * Everything the portal needs on one machine: DynamoDB Local, the local SES endpoint, every
+ * API area and the built frontend on one port. The same code the Lambdas run, real SDK
+ * clients, real local servers.
+ */
+export async function startEmbedded(options: EmbeddedOptions) {
+  const log = options.log ?? (() => {});
+  for (const [what, port] of [
+    ["портал", options.port],
+    ["DynamoDB Local", options.dynamoPort],
+    ["SES", options.sesPort],
+  ] as const) {
+    if (!(await isPortFree(port))) {
+      throw new StartupProblem(
+        `Порт ${port} (${what}) занят другой программой. Остановите её или выберите другой порт: ` +
+          "PORT=3001 npm start (порты DynamoDB и SES: DYNAMODB_PORT, SES_PORT).",
+      );
+    }
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => {});
+  };
+  try {
+    const dynamo = await startDynamoDb({ port: options.dynamoPort, dataDir: options.dataDir });
+    stops.push(dynamo.stop);
+    log(
+      `DynamoDB Local   ${dynamo.endpoint}  (Java ${dynamo.java}; данные: ${options.dataDir ?? "в памяти"})`,
+    );
+
+    const ses = await startSes({ port: options.sesPort });
+    stops.push(ses.stop);
+    log(`Почта (SES)      ${ses.endpoint}  (письма: ${ses.viewerUrl})`);
+
+    const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${options.port}`;
+    const config = {
+      ...readConfig(process.env),
+      tableName: process.env.TABLE_NAME ?? "cluster-local",
+      region: "local",
+      dynamodbEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      publicUrl,
+      mailViewerUrl: ses.viewerUrl,
+      authSecret: localSecret(options.dataDir),
+      production: false,
+    };
+    setConfig(config);
+    const created = await ensureTable(dynamo.client, config.tableName);
+    log(`Таблица          ${config.tableName} (${created ? "создана" : "уже есть"})`);
+
+    let coordinator: string | undefined;
+    if (options.seed) {
+      const result = await seedDemo();
+      coordinator = result.coordinator;
+      log(
+        result.seeded
+          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций; координатор: ${coordinator}`
+          : `Демо-данные      уже загружены; координатор: ${coordinator}`,
+      );
+    }
+
+    const webRoot = relative(process.cwd(), join(repoRoot, "frontend/dist")) || ".";
+    const server = await listen(createPortalApp(webRoot), options.port);
+    stops.push(server.close);
+
+    if (options.retryEveryMs) {
+      const timer = setInterval(() => {
+        Mail.deliverPending().catch((error) => console.error("outbox retry failed:", error));
+      }, options.retryEveryMs);
+      stops.push(async () => clearInterval(timer));
+    }
+
+    return {
+      url: publicUrl,
+      dynamoEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      config,
+      coordinator,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

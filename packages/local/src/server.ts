@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { app as accounts } from "@cluster/functions/accounts";
+import { app as auth } from "@cluster/functions/auth";
+import { app as members } from "@cluster/functions/members";
+import { app as meta } from "@cluster/functions/meta";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+
+/** Mounted in the order of functions/src/areas.ts; each app already carries full /api paths. */
+const areaApps = { auth, accounts, members, meta };
+
+/**
+ * The portal on one port: every area's app under /api, exactly as API Gateway routes them,
+ * and the built frontend at / with the SPA's index.html for any other path.
+ */
+export function createPortalApp(webRoot: string) {
+  const root = new Hono();
+  root.use(compress());
+  for (const app of Object.values(areaApps)) root.route("/", app);
+  root.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Нет такого адреса API" } }, 404));
+  root.use(
+    "/assets/*",
+    serveStatic({
+      root: webRoot,
+      onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable"),
+    }),
+  );
+  root.use("*", serveStatic({ root: webRoot }));
+  const indexFile = join(webRoot, "index.html");
+  root.get("*", (c) => {
+    if (!existsSync(indexFile)) return c.text("Фронтенд не собран: npm run build:web", 503);
+    c.header("cache-control", "no-cache");
+    return c.html(readFileSync(indexFile, "utf8"));
+  });
+  return root;
+}
+
+export function listen(app: Hono, port: number, hostname = "0.0.0.0") {
+  return new Promise<{ close: () => Promise<void> }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () =>
+      resolve({
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      }),
+    );
+    server.once("error", reject);
+  });
+}

@@ -1,0 +1,45 @@
+import type { TestProject } from "vitest/node";
+import { startEmbedded } from "../../packages/local/src/embedded";
+import { freePort } from "../../packages/local/src/ports";
+
+/**
+ * One embedded portal for the integration tests: DynamoDB Local in memory and the local SES
+ * on free ports, the real API on a third. Tests talk to it over HTTP like the browser does.
+ */
+export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  process.env.COORDINATOR_EMAILS = "coordinator@test.example";
+  // Every test client shares 127.0.0.1; the per-IP limit itself is tested through core directly.
+  process.env.LOGIN_CODES_PER_IP_PER_HOUR = "100000";
+  const port = await freePort();
+  const portal = await startEmbedded({
+    port,
+    dynamoPort: await freePort(),
+    sesPort: await freePort(),
+    seed: true,
+  });
+  // Test files may also call packages/core directly against the same table.
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: portal.dynamoEndpoint,
+    SES_ENDPOINT: portal.sesEndpoint,
+    TABLE_NAME: portal.config.tableName,
+    AUTH_SECRET: portal.config.authSecret,
+    AWS_REGION: "local",
+  });
+  project.provide("portalUrl", portal.url);
+  project.provide("sesUrl", portal.sesEndpoint);
+  project.provide("dynamoEndpoint", portal.dynamoEndpoint);
+  project.provide("tableName", portal.config.tableName);
+  project.provide("authSecret", portal.config.authSecret ?? "");
+  return portal.stop;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    portalUrl: string;
+    sesUrl: string;
+    dynamoEndpoint: string;
+    tableName: string;
+    authSecret: string;
+  }
+}
