@@ -10,7 +10,7 @@ export function registration() {
 }
 
 export function application(overrides: Partial<Record<keyof Application, unknown>> = {}) {
-  return {
+  const base = {
     kind: "ngo",
     name: `АНО «Проверка ${++serial}»`,
     shortName: "Проверка",
@@ -23,6 +23,6 @@ export function application(overrides: Partial<Record<keyof Application, unknown
       email: { value: "hello@dobro.example", public: true },
       phone: { value: "8 (4842) 22-33-44", public: false },
     },
-    ...overrides,
   };
+  return { ...base, ...overrides } as typeof base & Record<string, unknown>;
 }

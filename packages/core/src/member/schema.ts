@@ -45,28 +45,32 @@ export const Application = z
     ogrn: z.string().transform(digitsOnly).optional(),
     ...profileFields,
   })
-  .superRefine((value, ctx) => {
-    const needsRegistration = value.kind !== "expert";
-    if (!value.inn) {
-      if (needsRegistration) ctx.addIssue({ code: "custom", path: ["inn"], message: "Укажите ИНН" });
-    } else if (!isValidInn(value.inn)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["inn"],
-        message: "ИНН должен состоять из 10 или 12 цифр с верной контрольной суммой",
-      });
-    }
-    if (!value.ogrn) {
-      if (needsRegistration)
-        ctx.addIssue({ code: "custom", path: ["ogrn"], message: "Укажите ОГРН или ОГРНИП" });
-    } else if (!isValidOgrn(value.ogrn)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["ogrn"],
-        message: "ОГРН (13 цифр) или ОГРНИП (15 цифр) с верной контрольной суммой",
-      });
-    }
-  });
+  .superRefine(
+    (value, ctx) => {
+      const needsRegistration = value.kind !== "expert";
+      if (!value.inn) {
+        if (needsRegistration) ctx.addIssue({ code: "custom", path: ["inn"], message: "Укажите ИНН" });
+      } else if (!isValidInn(value.inn)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["inn"],
+          message: "ИНН должен состоять из 10 или 12 цифр с верной контрольной суммой",
+        });
+      }
+      if (!value.ogrn) {
+        if (needsRegistration)
+          ctx.addIssue({ code: "custom", path: ["ogrn"], message: "Укажите ОГРН или ОГРНИП" });
+      } else if (!isValidOgrn(value.ogrn)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ogrn"],
+          message: "ОГРН (13 цифр) или ОГРНИП (15 цифр) с верной контрольной суммой",
+        });
+      }
+    },
+    // Runs even when other fields failed, so the form shows every problem at once.
+    { when: () => true },
+  );
 export type Application = z.infer<typeof Application>;
 
 export const UpdateProfile = z.strictObject({ ...profileFields, version });
