@@ -20,7 +20,9 @@ export default {
       architecture: "arm_64",
       // Active tracing needs xray:Put* on every resource ("*"), and nothing reads the traces.
       tracing: "disabled",
-      nodejs: { format: "esm", minify: true },
+      // The nodejs22.x runtime ships AWS SDK v3: bundling it again would triple each function
+      // (docs/decisions/006-bundles-use-the-runtime-sdk.md).
+      nodejs: { format: "esm", minify: true, esbuild: { external: ["@aws-sdk/*"], charset: "utf8" } },
     });
     app.stack(Database).stack(Email).stack(Api).stack(Jobs).stack(Web);
   },

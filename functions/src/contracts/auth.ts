@@ -1,5 +1,5 @@
 import { RequestCode, SignUp, VerifyCode, VerifyResult } from "@cluster/core/auth/schema";
-import { z } from "zod";
+import * as z from "zod";
 import { operations } from "../http/operation";
 
 const tag = "Вход";

@@ -11,7 +11,7 @@ import {
   UpdateProfile,
 } from "@cluster/core/member/schema";
 import { Page } from "@cluster/core/shared/page";
-import { z } from "zod";
+import * as z from "zod";
 import { operations } from "../http/operation";
 
 const tag = "Участники";

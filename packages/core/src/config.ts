@@ -19,6 +19,8 @@ export interface Config {
   mailViewerUrl?: string;
   /** Login codes one IP address may request an hour: a whole NGO office may share one address. */
   codesPerIpPerHour: number;
+  /** How long one instance may serve a directory page from memory. */
+  directoryCacheSeconds: number;
   production: boolean;
 }
 
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecretParameter: env.AUTH_SECRET_PARAMETER || undefined,
     mailViewerUrl: env.MAIL_VIEWER_URL || undefined,
     codesPerIpPerHour: Number(env.LOGIN_CODES_PER_IP_PER_HOUR ?? 100),
+    directoryCacheSeconds: Number(env.DIRECTORY_CACHE_SECONDS ?? 5),
     production: env.STAGE === "prod" || env.NODE_ENV === "production",
   };
 }

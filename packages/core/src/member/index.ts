@@ -2,6 +2,7 @@ import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
+import { config } from "../config";
 import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, NotFound, VisibleError } from "../errors";
@@ -147,10 +148,38 @@ export async function apply(actor: Actor, input: Application) {
 }
 
 /**
+ * Directory pages are public, identical for everyone and read far more often than changed, so each
+ * instance keeps them for a few seconds. Changes made through this instance clear it at once;
+ * other Lambda instances catch up within the TTL (DIRECTORY_CACHE_SECONDS, 0 turns it off).
+ */
+const directoryCache = new Map<
+  string,
+  { at: number; page: { items: DirectoryEntry[]; cursor: string | null } }
+>();
+const DIRECTORY_CACHE_ENTRIES = 500;
+
+function forgetDirectory() {
+  directoryCache.clear();
+}
+
+/**
  * The public directory: approved organisations by name. Municipality is a key condition
  * (its own index); kind, sphere and name text are filters within that one partition.
  */
 export async function list(query: DirectoryQuery) {
+  const ttlMs = config().directoryCacheSeconds * 1000;
+  const key = JSON.stringify(query);
+  const cached = directoryCache.get(key);
+  if (cached && Date.now() - cached.at < ttlMs) return cached.page;
+  const page = await queryDirectory(query);
+  if (ttlMs > 0) {
+    if (directoryCache.size >= DIRECTORY_CACHE_ENTRIES) directoryCache.clear();
+    directoryCache.set(key, { at: Date.now(), page });
+  }
+  return page;
+}
+
+async function queryDirectory(query: DirectoryQuery) {
   const { organisation } = db().entities;
   const base = query.municipality
     ? organisation.query.byMunicipality({ status: "approved", municipality: query.municipality })
@@ -201,6 +230,7 @@ async function replace(current: Item, changes: Partial<Item>) {
     if (isConditionFailure(error)) throw stale();
     throw error;
   }
+  forgetDirectory();
   return fullView(await find(current.id));
 }
 
@@ -271,6 +301,7 @@ async function decide(
     if (error instanceof Canceled && error.failedAt(0)) throw stale();
     throw error;
   }
+  forgetDirectory();
   await deliver(messages);
   return fullView(await find(id));
 }

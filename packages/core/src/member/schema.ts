@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isValidInn, isValidOgrn } from "../identifiers";
 import { municipalityIds, organisationKindIds, sphereIds } from "../reference";
 import { cursor, email, limit, optionalText, phone, text, version, website } from "../shared/fields";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { normalisePhone } from "../identifiers";
 
 /** Field builders with Russian messages, shared by every schema so wording stays consistent. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A page of a list: the items and the cursor of the next page (null at the end). */
 export const Page = <T extends z.ZodType>(item: T) =>
