@@ -16,6 +16,18 @@ bind(app, op.get, ({ actor }, c) => Member.get(actor, id(c)));
 bind(app, op.update, ({ actor, body }, c) => Member.update(actor, id(c), body));
 bind(app, op.approve, ({ actor, body }, c) => Member.approve(actor, id(c), body));
 bind(app, op.reject, ({ actor, body }, c) => Member.reject(actor, id(c), body));
+bind(app, op.setLogo, ({ actor, upload }, c) =>
+  Member.setLogo(actor, id(c), upload.contentType, upload.bytes),
+);
+bind(app, op.removeLogo, ({ actor }, c) => Member.removeLogo(actor, id(c)));
+bind(app, op.logo, async ({ actor }, c) => {
+  const { contentType, bytes } = await Member.logo(actor, id(c));
+  return c.body(bytes, 200, {
+    "content-type": contentType,
+    "cache-control": "public, max-age=86400",
+    "x-content-type-options": "nosniff",
+  });
+});
 bind(app, op.representatives, ({ actor }, c) => Member.representatives(actor, id(c)));
 bind(app, op.invite, async ({ actor, body }, c) => {
   await Member.invite(actor, id(c), body);

@@ -31,12 +31,6 @@ function sameOrigin(c: Context) {
 export function createApp() {
   const app = new Hono<Env>();
   app.use(requestId({ headerName: "x-request-id" }));
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody("too_large", "Слишком большой запрос: не больше 64 КБ"), 413),
-    }),
-  );
   app.use(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token && unsafe.has(c.req.method) && !sameOrigin(c)) {
@@ -68,7 +62,26 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   return result.data;
 }
 
+async function readUpload(c: Context, { types }: NonNullable<Operation["upload"]>) {
+  const contentType = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!types.includes(contentType)) {
+    throw new VisibleError("unsupported_media_type", `Ожидается файл: ${types.join(", ")}`, 415);
+  }
+  return { contentType, bytes: new Uint8Array(await c.req.arrayBuffer()) };
+}
+
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) =>
+      c.json(
+        errorBody("too_large", `Слишком большой запрос: не больше ${Math.round(maxSize / 1024)} КБ`),
+        413,
+      ),
+  });
+
 type Input<O extends Operation> = {
+  upload: O["upload"] extends object ? { contentType: string; bytes: Uint8Array } : undefined;
   body: O["body"] extends z.ZodType ? z.output<O["body"]> : undefined;
   query: O["query"] extends z.ZodType ? z.output<O["query"]> : undefined;
   actor: Actor;
@@ -84,17 +97,23 @@ export function bind<O extends Operation>(
   handler: (input: Input<O>, c: Context<Env>) => Promise<unknown>,
 ) {
   const path = operation.path.replace(/\{(\w+)\}/g, ":$1");
-  app.on(operation.method.toUpperCase(), path, async (c) => {
-    // Say "sign in" before "fix these fields": a guest cannot act on either answer otherwise.
-    if (operation.access !== "guest") requirePerson(c.get("actor"));
-    const input = {
-      body: operation.body ? parse(operation.body, await readJson(c)) : undefined,
-      query: operation.query ? parse(operation.query, c.req.query()) : undefined,
-      actor: c.get("actor"),
-    } as Input<O>;
-    const result = await handler(input, c);
-    if (result instanceof Response) return result;
-    if (result === undefined) return c.body(null, 204);
-    return c.json(result as object, operation.status ?? 200);
-  });
+  app.on(
+    operation.method.toUpperCase(),
+    path,
+    limitBody(operation.upload?.maxBytes ?? MAX_BODY_BYTES),
+    async (c) => {
+      // Say "sign in" before "fix these fields": a guest cannot act on either answer otherwise.
+      if (operation.access !== "guest") requirePerson(c.get("actor"));
+      const input = {
+        upload: operation.upload ? await readUpload(c, operation.upload) : undefined,
+        body: operation.body ? parse(operation.body, await readJson(c)) : undefined,
+        query: operation.query ? parse(operation.query, c.req.query()) : undefined,
+        actor: c.get("actor"),
+      } as Input<O>;
+      const result = await handler(input, c);
+      if (result instanceof Response) return result;
+      if (result === undefined) return c.body(null, 204);
+      return c.json(result as object, operation.status ?? 200);
+    },
+  );
 }

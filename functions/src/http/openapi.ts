@@ -45,6 +45,19 @@ export function openApiDocument(operations: Operation[], info: { title: string; 
       tags: [operation.tag],
       "x-access": operation.access,
       ...(parameters.length ? { parameters } : {}),
+      ...(operation.upload
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                operation.upload.types.map((type) => [
+                  type,
+                  { schema: { type: "string", format: "binary" } },
+                ]),
+              ),
+            },
+          }
+        : {}),
       ...(operation.body
         ? {
             requestBody: {

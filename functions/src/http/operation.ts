@@ -14,6 +14,8 @@ export interface Operation {
   /** Who may call it (the core enforces this; here it documents it). */
   access: "guest" | "person" | Role;
   body?: z.ZodType;
+  /** A raw file body instead of JSON: the accepted types and the largest size. */
+  upload?: { types: readonly string[]; maxBytes: number };
   query?: z.ZodType;
   response?: z.ZodType;
   /** Success status when the handler returns a body; returning nothing is always 204. */

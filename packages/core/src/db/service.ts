@@ -4,7 +4,13 @@ import { LoginCodeEntity, RateLimitEntity, SessionEntity, SignupEntity } from ".
 import { documentClient } from "../clients";
 import { config } from "../config";
 import { OutboxEntity } from "../mail/entity";
-import { InnClaimEntity, InvitationEntity, MembershipEntity, OrganisationEntity } from "../member/entity";
+import {
+  InnClaimEntity,
+  InvitationEntity,
+  LogoEntity,
+  MembershipEntity,
+  OrganisationEntity,
+} from "../member/entity";
 
 /** Every entity of the one table, so that transactions can span them. */
 const service = new Service({
@@ -12,6 +18,7 @@ const service = new Service({
   innClaim: InnClaimEntity,
   membership: MembershipEntity,
   invitation: InvitationEntity,
+  logo: LogoEntity,
   account: AccountEntity,
   accountEmail: AccountEmailEntity,
   loginCode: LoginCodeEntity,

@@ -28,10 +28,22 @@ const SENT_RETENTION_S = 30 * 24 * 3600;
 const CLAIM_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 
+/**
+ * SES takes a non-ASCII display name only as an RFC 2047 encoded word:
+ * "Кластер НКО <noreply@…>" becomes "=?UTF-8?B?…?= <noreply@…>".
+ */
+export function encodeAddress(address: string) {
+  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(address);
+  if (!match) return address;
+  const [, name = "", email] = match;
+  if (!/[^\x20-\x7e]/.test(name)) return address;
+  return `=?UTF-8?B?${Buffer.from(name.replace(/^"|"$/g, ""), "utf8").toString("base64")}?= <${email}>`;
+}
+
 async function send(message: Message) {
   await sesClient().send(
     new SendEmailCommand({
-      FromEmailAddress: config().mailFrom,
+      FromEmailAddress: encodeAddress(config().mailFrom),
       Destination: { ToAddresses: [message.to] },
       Content: {
         Simple: {

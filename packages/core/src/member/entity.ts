@@ -29,6 +29,8 @@ export const OrganisationEntity = new Entity({
     demo: { type: "boolean" },
     createdBy: { type: "string" },
     approvedAt: { type: "string" },
+    /** Set when a logo is uploaded: part of its URL, so browsers may cache each version for long. */
+    logoUpdatedAt: { type: "string" },
     ...timestamps,
     version,
   },
@@ -113,6 +115,23 @@ export const InvitationEntity = new Entity({
       index: "gsi1",
       pk: { field: "gsi1pk", composite: ["organisationId"] },
       sk: { field: "gsi1sk", composite: ["createdAt"] },
+    },
+  },
+});
+
+/** An organisation's logo, small enough to live in the table (see LOGO_MAX_BYTES). */
+export const LogoEntity = new Entity({
+  model: { entity: "logo", version: "1", service: SERVICE },
+  attributes: {
+    organisationId: { type: "string", required: true },
+    contentType: { type: ["image/png", "image/jpeg", "image/webp"] as const, required: true },
+    /** base64 of the image bytes */
+    data: { type: "string", required: true },
+  },
+  indexes: {
+    byOrganisation: {
+      pk: { field: "pk", composite: ["organisationId"] },
+      sk: { field: "sk", composite: [] },
     },
   },
 });

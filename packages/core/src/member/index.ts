@@ -5,7 +5,7 @@ import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } f
 import { config } from "../config";
 import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, Forbidden, NotFound, VisibleError } from "../errors";
+import { Conflict, Forbidden, Invalid, NotFound, VisibleError } from "../errors";
 import { searchKey } from "../identifiers";
 import { deliver, isConditionFailure, type Queued, queued, Templates } from "../mail";
 import { hashToken, newToken } from "../shared/secrets";
@@ -18,11 +18,13 @@ import type {
   DirectoryEntry,
   DirectoryQuery,
   Invite,
+  LogoType,
   Organisation,
   PublicProfile,
   Reject,
   UpdateProfile,
 } from "./schema";
+import { LOGO_MAX_BYTES } from "./schema";
 
 export * as Schema from "./schema";
 
@@ -40,6 +42,9 @@ function publicContacts(contacts: Contacts): Contacts {
   return Object.fromEntries(Object.entries(contacts).filter(([, contact]) => contact?.public)) as Contacts;
 }
 
+const logoUrl = (item: Item) =>
+  item.logoUpdatedAt ? `/api/members/${item.id}/logo?v=${encodeURIComponent(item.logoUpdatedAt)}` : undefined;
+
 export function publicView(item: Item): PublicProfile {
   return {
     id: item.id,
@@ -55,6 +60,7 @@ export function publicView(item: Item): PublicProfile {
     contacts: publicContacts(item.contacts as Contacts),
     demo: item.demo,
     approvedAt: item.approvedAt,
+    logoUrl: logoUrl(item),
   };
 }
 
@@ -78,6 +84,7 @@ const entryView = (item: Item): DirectoryEntry => ({
   spheres: item.spheres as DirectoryEntry["spheres"],
   municipality: item.municipality as DirectoryEntry["municipality"],
   demo: item.demo,
+  logoUrl: logoUrl(item),
 });
 
 async function find(id: string) {
@@ -196,6 +203,77 @@ async function queryDirectory(query: DirectoryQuery) {
   );
   const { data, cursor } = await filtered.go({ cursor: query.cursor, count: query.limit });
   return { items: data.map(entryView), cursor };
+}
+
+/** What the first bytes say the image is: the declared type must agree. */
+function sniffImage(bytes: Uint8Array): LogoType | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes[0] === 0x89 && ascii(1, 4) === "PNG") return "image/png";
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "image/webp";
+  return undefined;
+}
+
+/** Replaces the logo; the organisation's version moves too, so an open edit form learns of it. */
+export async function setLogo(actor: Actor, id: string, contentType: string, bytes: Uint8Array) {
+  await requireManager(actor, id);
+  if (bytes.byteLength > LOGO_MAX_BYTES) {
+    throw new VisibleError("too_large", "Логотип должен быть не больше 200 КБ", 413, {
+      logo: "Не больше 200 КБ",
+    });
+  }
+  const sniffed = sniffImage(bytes);
+  if (!sniffed || sniffed !== contentType) {
+    throw new Invalid({ logo: "Загрузите изображение PNG, JPEG или WebP" });
+  }
+  const current = await find(id);
+  try {
+    await writeAll(({ logo, organisation }) => [
+      logo
+        .put({ organisationId: id, contentType: sniffed, data: Buffer.from(bytes).toString("base64") })
+        .commit(),
+      organisation
+        .patch({ id })
+        .set({ logoUpdatedAt: new Date().toISOString() })
+        .add({ version: 1 })
+        .where(({ version }, { eq }) => eq(version, current.version))
+        .commit(),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+  forgetDirectory();
+  return fullView(await find(id));
+}
+
+export async function removeLogo(actor: Actor, id: string) {
+  await requireManager(actor, id);
+  const current = await find(id);
+  try {
+    await writeAll(({ logo, organisation }) => [
+      logo.delete({ organisationId: id }).commit(),
+      organisation
+        .patch({ id })
+        .remove(["logoUpdatedAt"])
+        .add({ version: 1 })
+        .where(({ version }, { eq }) => eq(version, current.version))
+        .commit(),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+  forgetDirectory();
+  return fullView(await find(id));
+}
+
+/** The logo's bytes, visible wherever the organisation itself is. */
+export async function logo(actor: Actor, id: string) {
+  await get(actor, id);
+  const { data } = await db().entities.logo.get({ organisationId: id }).go();
+  if (!data) throw new NotFound("Логотипа нет");
+  return { contentType: data.contentType, bytes: Buffer.from(data.data, "base64") };
 }
 
 /** An organisation's page: public when approved; whole for its representatives and coordinators. */

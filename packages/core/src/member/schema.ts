@@ -128,6 +128,8 @@ export const PublicProfile = z.object({
   }),
   demo: z.boolean().optional(),
   approvedAt: z.string().optional(),
+  /** Present when the organisation has a logo; changes with every new logo. */
+  logoUrl: z.string().optional(),
 });
 export type PublicProfile = z.infer<typeof PublicProfile>;
 
@@ -143,6 +145,7 @@ export type Organisation = z.infer<typeof Organisation>;
 
 export const DirectoryEntry = PublicProfile.pick({
   id: true,
+  logoUrl: true,
   kind: true,
   name: true,
   shortName: true,
@@ -151,3 +154,8 @@ export const DirectoryEntry = PublicProfile.pick({
   demo: true,
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
+
+export const logoTypes = ["image/png", "image/jpeg", "image/webp"] as const;
+export type LogoType = (typeof logoTypes)[number];
+/** 200 KB: plenty for a logo, and well inside DynamoDB's 400 KB item as base64. */
+export const LOGO_MAX_BYTES = 200 * 1024;
