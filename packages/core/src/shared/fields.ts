@@ -3,11 +3,13 @@ import { normalisePhone } from "../identifiers";
 
 /** Field builders with Russian messages, shared by every schema so wording stays consistent. */
 
+/** Empty says "Укажите …"; too short says by how much. The first message per field is shown. */
 export const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `Укажите ${label}` })
     .trim()
-    .min(min, { error: min <= 1 ? `Укажите ${label}` : `Не короче ${min} символов` })
+    .min(1, { error: `Укажите ${label}` })
+    .min(min, { error: `Не короче ${min} символов` })
     .max(max, { error: `Не длиннее ${max} символов` });
 
 export const optionalText = (max: number) =>

@@ -1,0 +1,72 @@
+import { Navigate, type RouteDefinition, Router, type RouteSectionProps, useLocation } from "@solidjs/router";
+import { lazy, Show, Suspense } from "solid-js";
+import { getSession } from "./data/auth";
+import { getMember, getRepresentatives } from "./data/members";
+import Home from "./pages/home";
+import { SessionProvider } from "./providers/session";
+import { Alert } from "./ui/alert";
+import { SiteFooter } from "./ui/site-footer";
+import { SiteHeader } from "./ui/site-header";
+import { Loading } from "./ui/status";
+
+/** Every page except the home page is its own chunk: the first visit loads only what it shows. */
+const routes: RouteDefinition[] = [
+  { path: "/", component: Home },
+  { path: "/login", component: lazy(() => import("./pages/login")) },
+  { path: "/join", component: lazy(() => import("./pages/join")) },
+  { path: "/members", component: lazy(() => import("./pages/members")) },
+  {
+    path: "/members/:id",
+    component: lazy(() => import("./pages/members/detail")),
+    preload: ({ params }) => void getMember(params.id ?? ""),
+  },
+  {
+    path: "/members/:id/edit",
+    component: lazy(() => import("./pages/members/edit")),
+    preload: ({ params }) => void getMember(params.id ?? ""),
+  },
+  {
+    path: "/members/:id/representatives",
+    component: lazy(() => import("./pages/members/representatives")),
+    preload: ({ params }) => {
+      void getMember(params.id ?? "");
+      void getRepresentatives(params.id ?? "");
+    },
+  },
+  { path: "/account", component: lazy(() => import("./pages/account")), preload: () => void getSession() },
+  { path: "/coordinator", component: () => <Navigate href="/coordinator/applications" /> },
+  { path: "/coordinator/applications", component: lazy(() => import("./pages/coordinator/applications")) },
+  { path: "/coordinator/people", component: lazy(() => import("./pages/coordinator/people")) },
+  { path: "/invitations/accept", component: lazy(() => import("./pages/invitations/accept")) },
+  { path: "*404", component: lazy(() => import("./pages/not-found")) },
+];
+
+export type Notice = { notice?: string };
+
+function Layout(props: RouteSectionProps) {
+  const location = useLocation<Notice>();
+  return (
+    <SessionProvider>
+      {/* rel="external" leaves the jump to the browser: native fragment navigation moves focus to <main>. */}
+      <a href="#main" class="skip-link" rel="external">
+        Перейти к основному содержанию
+      </a>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} class="container main">
+        <Show when={location.state?.notice}>
+          {(notice) => (
+            <Alert kind="success">
+              <p>{notice()}</p>
+            </Alert>
+          )}
+        </Show>
+        <Suspense fallback={<Loading />}>{props.children}</Suspense>
+      </main>
+      <SiteFooter />
+    </SessionProvider>
+  );
+}
+
+export function App() {
+  return <Router root={Layout}>{routes}</Router>;
+}

@@ -1,0 +1,16 @@
+import { A } from "@solidjs/router";
+
+export function CoordinatorNav() {
+  return (
+    <nav aria-label="Разделы координатора" class="subnav">
+      <ul>
+        <li>
+          <A href="/coordinator/applications">Заявки</A>
+        </li>
+        <li>
+          <A href="/coordinator/people">Учётные записи</A>
+        </li>
+      </ul>
+    </nav>
+  );
+}

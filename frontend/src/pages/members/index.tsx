@@ -1,0 +1,197 @@
+import {
+  type MunicipalityId,
+  municipalities,
+  municipalityIds,
+  municipalityName,
+  type OrganisationKind,
+  organisationKindIds,
+  organisationKindName,
+  organisationKinds,
+  type SphereId,
+  sphereIds,
+  sphereName,
+  spheres,
+} from "@cluster/core/reference";
+import { A, useIsRouting, useSearchParams } from "@solidjs/router";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { type DirectoryFilters, getMembers } from "../../data/members";
+import { Button } from "../../ui/button";
+import { TextField } from "../../ui/field";
+import { plural } from "../../ui/format";
+import { PageTitle } from "../../ui/page-title";
+import { createPagedList, Pager } from "../../ui/pager";
+import { Select } from "../../ui/select";
+import { DataBoundary } from "../../ui/status";
+
+type Search = { q?: string; kind?: string; sphere?: string; municipality?: string };
+
+const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | undefined =>
+  typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+export default function Directory() {
+  const [search, setSearch] = useSearchParams<Search>();
+  const routing = useIsRouting();
+
+  // Filters come from the URL (shareable, survive reload and "back"); unknown values are ignored.
+  const filters = createMemo<DirectoryFilters>(
+    () => ({
+      q: typeof search.q === "string" && search.q.trim() ? search.q.trim() : undefined,
+      kind: oneOf<OrganisationKind>(organisationKindIds, search.kind),
+      sphere: oneOf<SphereId>(sphereIds, search.sphere),
+      municipality: oneOf<MunicipalityId>(municipalityIds, search.municipality),
+    }),
+    {},
+    {
+      equals: (a, b) =>
+        a.q === b.q && a.kind === b.kind && a.sphere === b.sphere && a.municipality === b.municipality,
+    },
+  );
+  const hasFilters = () => Object.values(filters()).some(Boolean);
+
+  const [text, setText] = createSignal(filters().q ?? "");
+  createEffect(
+    on(
+      () => filters().q,
+      (q) => setText(q ?? ""),
+      { defer: true },
+    ),
+  );
+
+  const list = createPagedList(filters, (f, cursor) => getMembers(f, cursor));
+
+  const setFilter = (key: keyof Search, value: string) =>
+    setSearch({ [key]: value || undefined }, { replace: true });
+
+  return (
+    <>
+      <PageTitle>Организации кластера</PageTitle>
+      <p class="lead">НКО, компании, органы власти, СМИ и эксперты Калужской области — участники кластера.</p>
+
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is unknown to the older browsers many members use. */}
+      <form
+        class="filters"
+        role="search"
+        aria-label="Поиск организаций"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFilter("q", text().trim());
+        }}
+      >
+        <div class="search-row">
+          <TextField
+            name="q"
+            label="Поиск по названию"
+            type="search"
+            enterkeyhint="search"
+            autocomplete="off"
+            value={text()}
+            onValue={setText}
+          />
+          <Button type="submit">Найти</Button>
+        </div>
+        <div class="filter-row">
+          <Select
+            name="kind"
+            label="Вид участника"
+            placeholder="Все виды"
+            options={organisationKinds.map((k) => ({ value: k.id, label: k.plural }))}
+            value={filters().kind ?? ""}
+            onValue={(value) => setFilter("kind", value)}
+          />
+          <Select
+            name="sphere"
+            label="Сфера деятельности"
+            placeholder="Все сферы"
+            options={spheres.map((s) => ({ value: s.id, label: s.name }))}
+            value={filters().sphere ?? ""}
+            onValue={(value) => setFilter("sphere", value)}
+          />
+          <Select
+            name="municipality"
+            label="Муниципалитет"
+            placeholder="Все муниципалитеты"
+            options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+            value={filters().municipality ?? ""}
+            onValue={(value) => setFilter("municipality", value)}
+          />
+        </div>
+        <Show when={hasFilters()}>
+          <Button
+            variant="link"
+            onClick={() =>
+              setSearch(
+                { q: undefined, kind: undefined, sphere: undefined, municipality: undefined },
+                { replace: true },
+              )
+            }
+          >
+            Сбросить фильтры
+          </Button>
+        </Show>
+      </form>
+
+      <section aria-labelledby="results-title" aria-busy={routing() ? "true" : undefined} class="results">
+        <h2 id="results-title" class="visually-hidden">
+          Результаты поиска
+        </h2>
+        <DataBoundary loading="Загружаем организации…">
+          <Show
+            when={list.items().length > 0}
+            fallback={
+              <div class="empty">
+                <Show
+                  when={hasFilters()}
+                  fallback={
+                    <p>
+                      В каталоге пока нет организаций. Станьте первыми —{" "}
+                      <A href="/join">вступите в кластер</A>.
+                    </p>
+                  }
+                >
+                  <p role="status">
+                    Ничего не найдено. Проверьте написание или сбросьте часть фильтров: поиск идёт по названию
+                    организации.
+                  </p>
+                </Show>
+              </div>
+            }
+          >
+            <ul class="result-list">
+              <For each={list.items()}>
+                {(entry) => (
+                  <li class="result">
+                    <h3 class="result-title">
+                      <A href={`/members/${entry.id}`}>{entry.name}</A>
+                      <Show when={entry.demo}>
+                        {" "}
+                        <span class="badge" title="Демонстрационная запись, не настоящая организация">
+                          демо
+                        </span>
+                      </Show>
+                    </h3>
+                    <Show when={entry.shortName}>
+                      <p class="result-short">{entry.shortName}</p>
+                    </Show>
+                    <p class="result-meta">
+                      {organisationKindName[entry.kind]} · {municipalityName[entry.municipality]}
+                    </p>
+                    <Show when={entry.spheres.length > 0}>
+                      <p class="result-spheres">{entry.spheres.map((s) => sphereName[s]).join("; ")}</p>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Pager
+              hasMore={list.hasMore()}
+              loading={list.loadingMore()}
+              onMore={list.loadMore}
+              error={list.error()}
+              shown={`Показано: ${list.items().length} ${plural(list.items().length, ["организация", "организации", "организаций"])}${list.hasMore() ? "" : " — это все результаты"}`}
+            />
+          </Show>
+        </DataBoundary>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { JSX } from "solid-js";
+
+/**
+ * A message box. Errors use role="alert" (announced at once), the rest role="status".
+ * Pass `ref` + `tabIndex={-1}` when focus should move to it.
+ */
+export function Alert(props: {
+  kind?: "error" | "success" | "info" | "warning";
+  title?: JSX.Element;
+  children?: JSX.Element;
+  ref?: (element: HTMLDivElement) => void;
+  tabIndex?: number;
+  id?: string;
+}) {
+  const kind = () => props.kind ?? "info";
+  return (
+    <div
+      id={props.id}
+      ref={props.ref}
+      tabIndex={props.tabIndex}
+      class={`alert alert--${kind()}`}
+      role={kind() === "error" ? "alert" : "status"}
+    >
+      {props.title ? <p class="alert-title">{props.title}</p> : null}
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/** Times are stored in UTC and shown in Europe/Moscow (the Kaluga region's time). */
+const dateFormat = new Intl.DateTimeFormat("ru-RU", { timeZone: "Europe/Moscow", dateStyle: "long" });
+const dateTimeFormat = new Intl.DateTimeFormat("ru-RU", {
+  timeZone: "Europe/Moscow",
+  dateStyle: "long",
+  timeStyle: "short",
+});
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${dateTimeFormat.format(date)} (МСК)`;
+}
+
+export const statusName: Record<"pending" | "approved" | "rejected", string> = {
+  pending: "Заявка на рассмотрении",
+  approved: "Участник кластера",
+  rejected: "Заявка отклонена",
+};
+
+/** Russian plural: plural(5, ["организация", "организации", "организаций"]). */
+export function plural(count: number, forms: [string, string, string]): string {
+  const n = Math.abs(count) % 100;
+  const n1 = n % 10;
+  if (n > 10 && n < 20) return forms[2];
+  if (n1 > 1 && n1 < 5) return forms[1];
+  if (n1 === 1) return forms[0];
+  return forms[2];
+}
