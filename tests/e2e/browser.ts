@@ -57,12 +57,13 @@ export async function signIn(page: Page, email: string, name = "Проверка
   await page.getByRole("button", { name: "Получить код" }).click();
   await page.getByLabel("Код из письма").fill(await codeFor(email));
   await page.getByRole("button", { name: "Войти" }).click();
-  const signUp = page.getByLabel("Имя и фамилия");
-  const account = page.getByRole("heading", { name: /кабинет/i });
+  const signUp = page.getByRole("heading", { name: "Регистрация" });
+  const account = page.getByRole("heading", { level: 1, name: "Мой кабинет" });
   await signUp.or(account).first().waitFor();
   if (await signUp.isVisible()) {
-    await signUp.fill(name);
-    await page.getByRole("checkbox", { name: /согласие/i }).check();
+    await page.getByLabel("Имя и фамилия").fill(name);
+    await page.getByRole("checkbox", { name: "Даю согласие на обработку персональных данных" }).check();
     await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await account.waitFor();
   }
 }
