@@ -1,5 +1,9 @@
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { E2E_COORDINATOR } from "./global-setup";
 
 /**
  * Debian's Chromium, headless, with the background services off: this machine's network is
@@ -66,4 +70,49 @@ export async function signIn(page: Page, email: string, name = "Проверка
     await page.getByRole("button", { name: "Зарегистрироваться" }).click();
     await account.waitFor();
   }
+}
+
+/** An application made through the API with the page's own session (as the form would send it). */
+export async function applyAs(page: Page, name: string) {
+  const { completeInn, completeOgrn } = await import("../../packages/core/src/identifiers");
+  const serial = String((Date.now() + ++counter) % 1e7).padStart(7, "0");
+  const response = await page.request.post(url("/api/members"), {
+    headers: { origin: inject("portalUrl") },
+    data: {
+      kind: "ngo",
+      name,
+      inn: completeInn(`41${serial}`),
+      ogrn: completeOgrn(`10241${serial}`),
+      spheres: ["culture"],
+      municipality: "kaluga",
+      description: "Театральная студия для детей и взрослых в Калуге.",
+      contacts: {},
+    },
+  });
+  if (response.status() !== 201) throw new Error(`apply failed: ${await response.text()}`);
+  return (await response.json()) as { id: string; version: number };
+}
+
+/** Approves through the API as the (signed-in) coordinator page. */
+export async function approveAs(page: Page, id: string, version: number) {
+  const response = await page.request.post(url(`/api/members/${id}/approve`), {
+    headers: { origin: inject("portalUrl") },
+    data: { version },
+  });
+  if (response.status() !== 200) throw new Error(`approve failed: ${await response.text()}`);
+}
+
+/**
+ * The coordinator's browser context. Signs in through the page once per run and reuses the
+ * cookies after that: a second code for one address within 60 s is (rightly) refused.
+ */
+export async function coordinatorContext(browser: Browser) {
+  const state = join(tmpdir(), `e2e-coordinator-${inject("runId")}.json`);
+  if (existsSync(state)) return browser.newContext({ storageState: state });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, E2E_COORDINATOR, "Координатор");
+  await context.storageState({ path: state });
+  await page.close();
+  return context;
 }

@@ -21,6 +21,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide("portalUrl", portal.url);
   project.provide("sesUrl", portal.sesEndpoint);
+  project.provide("runId", `${process.pid}-${Date.now()}`);
   return portal.stop;
 }
 
@@ -28,5 +29,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     portalUrl: string;
     sesUrl: string;
+    runId: string;
   }
 }

@@ -1,8 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeInn, completeOgrn } from "../../packages/core/src/identifiers";
-import { codeFor, launch, mailTo, signIn, uniqueEmail, url } from "./browser";
-import { E2E_COORDINATOR } from "./global-setup";
+import { codeFor, coordinatorContext, launch, mailTo, uniqueEmail, url } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -64,9 +63,8 @@ describe("a person joins the cluster entirely in the browser", () => {
     await guestPage.getByText(/Ничего не найдено/).waitFor();
 
     // 3. The coordinator approves it from the queue.
-    const coordinator = await browser.newContext();
+    const coordinator = await coordinatorContext(browser);
     const desk = await coordinator.newPage();
-    await signIn(desk, E2E_COORDINATOR, "Координатор");
     await desk.goto(url("/coordinator/applications"));
     const application = desk.getByRole("article", { name });
     await application.getByRole("button", { name: "Одобрить" }).click();

@@ -1,5 +1,5 @@
 import { type Actor, Auth, config, guest, Invalid, requirePerson, VisibleError } from "@cluster/core";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { requestId } from "hono/request-id";
@@ -70,15 +70,43 @@ async function readUpload(c: Context, { types }: NonNullable<Operation["upload"]
   return { contentType, bytes: new Uint8Array(await c.req.arrayBuffer()) };
 }
 
-const limitBody = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: (c) =>
-      c.json(
-        errorBody("too_large", `Слишком большой запрос: не больше ${Math.round(maxSize / 1024)} КБ`),
-        413,
-      ),
-  });
+/** Past this a client is not worth waiting for: the connection is cut instead. */
+const DRAIN_LIMIT_BYTES = 2 * 1024 * 1024;
+
+async function drain(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  for (let read = 0; read <= DRAIN_LIMIT_BYTES; ) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    read += value.byteLength;
+  }
+  await reader.cancel();
+}
+
+/**
+ * Refuses bodies over the operation's limit with a 413 the client can read: a body declared too
+ * large is read and dropped first, since a server that answers mid-upload and closes leaves the
+ * browser with a network error instead. Bodies without a length are counted as they stream.
+ */
+const limitBody = (maxSize: number): MiddlewareHandler => {
+  const tooLarge = (c: Context) =>
+    c.json(
+      errorBody("too_large", `Слишком большой запрос: не больше ${Math.round(maxSize / 1024)} КБ`),
+      413,
+      {
+        connection: "close",
+      },
+    );
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    const declared = Number(c.req.header("content-length"));
+    if (declared > maxSize) {
+      if (c.req.raw.body) await drain(c.req.raw.body);
+      return tooLarge(c);
+    }
+    return streamed(c, next);
+  };
+};
 
 type Input<O extends Operation> = {
   upload: O["upload"] extends object ? { contentType: string; bytes: Uint8Array } : undefined;
