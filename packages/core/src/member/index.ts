@@ -214,9 +214,38 @@ function sniffImage(bytes: Uint8Array): LogoType | undefined {
   return undefined;
 }
 
-/** Replaces the logo; the organisation's version moves too, so an open edit form learns of it. */
-export async function setLogo(actor: Actor, id: string, contentType: string, bytes: Uint8Array) {
+/**
+ * Writes or deletes the logo together with the organisation's `logoUpdatedAt`, moving its
+ * version too, so an open edit form learns of the change instead of overwriting it.
+ */
+async function changeLogo(actor: Actor, id: string, image?: { contentType: LogoType; data: string }) {
   await requireManager(actor, id);
+  const current = await find(id);
+  try {
+    await writeAll(({ logo, organisation }) => {
+      const patch = organisation.patch({ id });
+      const marked = image
+        ? patch.set({ logoUpdatedAt: new Date().toISOString() })
+        : patch.remove(["logoUpdatedAt"]);
+      return [
+        image
+          ? logo.put({ organisationId: id, ...image }).commit()
+          : logo.delete({ organisationId: id }).commit(),
+        marked
+          .add({ version: 1 })
+          .where(({ version }, { eq }) => eq(version, current.version))
+          .commit(),
+      ];
+    });
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+  forgetDirectory();
+  return fullView(await find(id));
+}
+
+export async function setLogo(actor: Actor, id: string, contentType: string, bytes: Uint8Array) {
   if (bytes.byteLength > LOGO_MAX_BYTES) {
     throw new VisibleError("too_large", "Логотип должен быть не больше 200 КБ", 413, {
       logo: "Не больше 200 КБ",
@@ -226,47 +255,10 @@ export async function setLogo(actor: Actor, id: string, contentType: string, byt
   if (!sniffed || sniffed !== contentType) {
     throw new Invalid({ logo: "Загрузите изображение PNG, JPEG или WebP" });
   }
-  const current = await find(id);
-  try {
-    await writeAll(({ logo, organisation }) => [
-      logo
-        .put({ organisationId: id, contentType: sniffed, data: Buffer.from(bytes).toString("base64") })
-        .commit(),
-      organisation
-        .patch({ id })
-        .set({ logoUpdatedAt: new Date().toISOString() })
-        .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, current.version))
-        .commit(),
-    ]);
-  } catch (error) {
-    if (error instanceof Canceled) throw stale();
-    throw error;
-  }
-  forgetDirectory();
-  return fullView(await find(id));
+  return changeLogo(actor, id, { contentType: sniffed, data: Buffer.from(bytes).toString("base64") });
 }
 
-export async function removeLogo(actor: Actor, id: string) {
-  await requireManager(actor, id);
-  const current = await find(id);
-  try {
-    await writeAll(({ logo, organisation }) => [
-      logo.delete({ organisationId: id }).commit(),
-      organisation
-        .patch({ id })
-        .remove(["logoUpdatedAt"])
-        .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, current.version))
-        .commit(),
-    ]);
-  } catch (error) {
-    if (error instanceof Canceled) throw stale();
-    throw error;
-  }
-  forgetDirectory();
-  return fullView(await find(id));
-}
+export const removeLogo = (actor: Actor, id: string) => changeLogo(actor, id);
 
 /** The logo's bytes, visible wherever the organisation itself is. */
 export async function logo(actor: Actor, id: string) {
