@@ -14,6 +14,10 @@ import { StartupProblem } from "./problems";
 
 const credentials = { accessKeyId: "local", secretAccessKey: "local" };
 
+export const JAVA_MISSING =
+  "Не найдена Java: DynamoDB Local требует Java 17 или новее. Установите её (например, " +
+  "`apt-get install openjdk-17-jre-headless`) и запустите снова. / Java 17+ is required for DynamoDB Local.";
+
 export function javaVersion(): string | undefined {
   const result = spawnSync("java", ["-version"], { encoding: "utf8" });
   if (result.error || result.status !== 0) return undefined;
@@ -26,12 +30,7 @@ export function javaVersion(): string | undefined {
  */
 export async function startDynamoDb({ port, dataDir }: { port: number; dataDir?: string }) {
   const java = javaVersion();
-  if (!java) {
-    throw new StartupProblem(
-      "Не найдена Java: DynamoDB Local требует Java 17 или новее. Установите её (например, " +
-        "`apt-get install openjdk-17-jre-headless`) и запустите снова. / Java 17+ is required for DynamoDB Local.",
-    );
-  }
+  if (!java) throw new StartupProblem(JAVA_MISSING);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" });
   let output = "";

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { Mail } from "@cluster/core";
 import { readConfig, setConfig } from "@cluster/core/config";
-import { ensureTable, startDynamoDb } from "./dynamodb";
+import { ensureTable, JAVA_MISSING, javaVersion, startDynamoDb } from "./dynamodb";
 import { isPortFree } from "./ports";
 import { StartupProblem } from "./problems";
 import { seedDemo } from "./seed";
@@ -35,13 +35,8 @@ function localSecret(dataDir?: string) {
   return readFileSync(file, "utf8").trim();
 }
 
-/**
- * Everything the portal needs on one machine: DynamoDB Local, the local SES endpoint, every
- * API area and the built frontend on one port. The same code the Lambdas run, real SDK
- * clients, real local servers.
- */
-export async function startEmbedded(options: EmbeddedOptions) {
-  const log = options.log ?? (() => {});
+/** What a person can fix before anything starts: a missing Java, a taken port. */
+export async function preflight(options: Pick<EmbeddedOptions, "port" | "dynamoPort" | "sesPort">) {
   for (const [what, port] of [
     ["портал", options.port],
     ["DynamoDB Local", options.dynamoPort],
@@ -54,6 +49,17 @@ export async function startEmbedded(options: EmbeddedOptions) {
       );
     }
   }
+  if (!javaVersion()) throw new StartupProblem(JAVA_MISSING);
+}
+
+/**
+ * Everything the portal needs on one machine: DynamoDB Local, the local SES endpoint, every
+ * API area and the built frontend on one port. The same code the Lambdas run, real SDK
+ * clients, real local servers.
+ */
+export async function startEmbedded(options: EmbeddedOptions) {
+  const log = options.log ?? (() => {});
+  await preflight(options);
 
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, startEmbedded } from "./embedded";
+import { preflight, repoRoot, startEmbedded } from "./embedded";
 import { StartupProblem } from "./problems";
 
 // The SDK is pinned to a version that runs on Node 20 (see README); its notice about later versions is noise here.
@@ -27,11 +27,15 @@ function buildFrontendIfNeeded() {
 
 async function main() {
   console.log("Кластер НКО Калужской области — локальный запуск\n");
-  buildFrontendIfNeeded();
-  const portal = await startEmbedded({
+  const ports = {
     port,
     dynamoPort: Number(process.env.DYNAMODB_PORT ?? 8000),
     sesPort: Number(process.env.SES_PORT ?? 8005),
+  };
+  await preflight(ports);
+  buildFrontendIfNeeded();
+  const portal = await startEmbedded({
+    ...ports,
     dataDir: join(repoRoot, ".data/dynamodb"),
     seed: process.env.SEED !== "0",
     log: line,
