@@ -4,26 +4,64 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { freePort } from "../../packages/local/src/ports";
+import { freePort, isPortFree } from "../../packages/local/src/ports";
 
 /** Runs `npm start`'s entry point the way npm does and collects what a person would read. */
-function start(env: Record<string, string>) {
+function start(env: Record<string, string>, onOutput?: (output: string, stop: () => void) => void) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/main.ts"], {
       env: { ...process.env, ...env },
     });
     let output = "";
-    child.stdout.on("data", (chunk) => {
+    const collect = (chunk: Buffer) => {
       output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
+      onOutput?.(output, () => child.kill("SIGINT"));
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
     child.on("exit", (code) => resolve({ code, output }));
   });
 }
 
 const noStackTrace = (output: string) => expect(output).not.toMatch(/\n\s+at /);
+
+describe("npm start", () => {
+  it("starts every part with one line each, keeps data across restarts, and stops on Ctrl-C", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "portal-data-"));
+    const ports = {
+      PORT: String(await freePort()),
+      DYNAMODB_PORT: String(await freePort()),
+      SES_PORT: String(await freePort()),
+    };
+    const env = { ...ports, DATA_DIR: dataDir, COORDINATOR_EMAILS: "chair@start.example" };
+    let health: unknown;
+    const first = await start(env, (output, stop) => {
+      if (output.includes("Готово") && health === undefined) {
+        health = null;
+        fetch(`http://localhost:${ports.PORT}/api/health`)
+          .then((response) => response.json())
+          .then((body) => {
+            health = body;
+            stop();
+          });
+      }
+    });
+    expect(health).toEqual({ ok: true });
+    expect(first.code).toBe(0);
+    for (const part of ["DynamoDB Local", "Почта (SES)", "Таблица", "Демо-данные", "Портал"]) {
+      expect(first.output).toContain(part);
+    }
+    expect(first.output).toContain("координатор: chair@start.example");
+    expect(first.output).toContain("создана");
+    for (const port of Object.values(ports)) expect(await isPortFree(Number(port))).toBe(true);
+
+    const second = await start(env, (output, stop) => {
+      if (output.includes("Готово")) stop();
+    });
+    expect(second.output).toContain("уже есть");
+    expect(second.output).toContain("уже загружены");
+  });
+});
 
 describe("npm start explains what is wrong instead of crashing", () => {
   it("when Java is missing", async () => {

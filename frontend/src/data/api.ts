@@ -57,17 +57,25 @@ async function toError(response: Response): Promise<ApiError> {
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+/** A file sent as the raw request body (an image upload), with its declared type. */
+export type RawBody = { blob: Blob; type: string };
+
+const isRaw = (body: unknown): body is RawBody =>
+  typeof body === "object" && body !== null && "blob" in body && body.blob instanceof Blob;
+
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
+    const raw = isRaw(body) ? body : undefined;
     response = await fetch(path, {
       method,
       credentials: "same-origin",
       headers: {
         accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(raw ? { "content-type": raw.type } : {}),
+        ...(body !== undefined && !raw ? { "content-type": "application/json" } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.blob : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(
@@ -86,6 +94,8 @@ export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
+  /** Uploads a file as the raw body (not multipart): the API reads the type from content-type. */
+  putFile: <T>(path: string, file: RawBody) => request<T>("PUT", path, file),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
   delete: <T>(path: string) => request<T>("DELETE", path),
 };

@@ -11,7 +11,7 @@ import type {
 } from "@cluster/core/member/schema";
 import type { MunicipalityId, OrganisationKind, SphereId } from "@cluster/core/reference";
 import { action, query } from "@solidjs/router";
-import { ApiError, api, type Page, queryString } from "./api";
+import { ApiError, api, type Page, queryString, type RawBody } from "./api";
 
 export type DirectoryFilters = {
   q?: string;
@@ -71,6 +71,18 @@ export const updateMember = action(
   (id: string, input: UpdateProfile) =>
     api.patch<Organisation>(`/api/members/${encodeURIComponent(id)}`, input),
   "update-member",
+);
+
+/** Replaces the logo; the answer is the organisation with its new `logoUrl` and `version`. */
+export const uploadLogo = action(
+  (id: string, file: RawBody) =>
+    api.putFile<Organisation>(`/api/members/${encodeURIComponent(id)}/logo`, file),
+  "upload-logo",
+);
+
+export const removeLogo = action(
+  (id: string) => api.delete<Organisation>(`/api/members/${encodeURIComponent(id)}/logo`),
+  "remove-logo",
 );
 
 export const approveApplication = action(

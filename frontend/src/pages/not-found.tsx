@@ -5,7 +5,7 @@ export default function NotFound() {
   return (
     <>
       <PageTitle>Страница не найдена</PageTitle>
-      <p>Возможно, ссылка устарела или в адресе опечатка.</p>
+      <p>Возможно, ссылка устарела или в&nbsp;адресе опечатка.</p>
       <p>
         <A href="/">На главную</A> · <A href="/members">Каталог организаций</A>
       </p>

@@ -9,6 +9,8 @@ type GroupProps = {
   options: readonly Option[];
   hint?: JSX.Element;
   error?: string;
+  /** The group's full accessible name when the legend alone is ambiguous; it starts with the legend's text. */
+  accessibleName?: string;
 };
 
 function describedBy(id: string, props: GroupProps) {
@@ -45,6 +47,7 @@ export function CheckboxGroup(
     <fieldset
       class="field choice-group"
       classList={{ "field--invalid": !!props.error }}
+      aria-label={props.accessibleName}
       aria-describedby={describedBy(id, props)}
     >
       <Legend {...props} id={id} />

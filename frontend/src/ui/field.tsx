@@ -119,6 +119,11 @@ export function TextArea(props: TextAreaProps) {
 export function Checkbox(props: {
   name: string;
   label: JSX.Element;
+  /**
+   * The full accessible name when the visible label alone is ambiguous ("Показывать публично" of
+   * which contact). It must start with the visible label, so that voice control finds it.
+   */
+  accessibleName?: string;
   checked: boolean;
   onChecked: (checked: boolean) => void;
   error?: string;
@@ -136,6 +141,7 @@ export function Checkbox(props: {
           name={props.name}
           checked={props.checked}
           required={props.required}
+          aria-label={props.accessibleName}
           onChange={(event) => props.onChecked(event.currentTarget.checked)}
           aria-invalid={props.error ? "true" : undefined}
           aria-describedby={

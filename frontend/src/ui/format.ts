@@ -9,7 +9,8 @@ const dateTimeFormat = new Intl.DateTimeFormat("ru-RU", {
 export function formatDate(iso: string | undefined): string {
   if (!iso) return "";
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  // Non-breaking spaces: "27 ноября 2026 г." never splits across lines.
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date).replace(/ /g, "\u00a0");
 }
 
 export function formatDateTime(iso: string | undefined): string {
@@ -23,6 +24,14 @@ export const statusName: Record<"pending" | "approved" | "rejected", string> = {
   approved: "Участник кластера",
   rejected: "Заявка отклонена",
 };
+
+/**
+ * Names joined into one line: "Культура и искусство; спорт". Each name after the first starts with a
+ * small letter, as in a Russian enumeration (the reference names have no leading abbreviations).
+ */
+export function enumeration(names: readonly string[]): string {
+  return names.map((name, i) => (i === 0 ? name : name.charAt(0).toLowerCase() + name.slice(1))).join("; ");
+}
 
 /** Russian plural: plural(5, ["организация", "организации", "организаций"]). */
 export function plural(count: number, forms: [string, string, string]): string {

@@ -24,7 +24,10 @@ export function SiteHeader() {
           <span class="brand-mark" aria-hidden="true">
             НКО
           </span>
-          <span class="brand-name">Кластер НКО Калужской области</span>
+          {/* Two unbreakable halves: a narrow header wraps the name between them, not mid-phrase. */}
+          <span class="brand-name">
+            <span>Кластер НКО</span> <span>Калужской области</span>
+          </span>
         </A>
         <button
           ref={toggle}

@@ -36,7 +36,7 @@ async function main() {
   buildFrontendIfNeeded();
   const portal = await startEmbedded({
     ...ports,
-    dataDir: join(repoRoot, ".data/dynamodb"),
+    dataDir: process.env.DATA_DIR ?? join(repoRoot, ".data/dynamodb"),
     seed: process.env.SEED !== "0",
     log: line,
     retryEveryMs: 60_000,

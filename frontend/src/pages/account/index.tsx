@@ -14,6 +14,10 @@ import { formatDate, statusName } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { SignInGate } from "../login/gate";
 
+/** The consent text's edition: its date when it is one ("от 1 ноября 2026 г."), else as it is. */
+const edition = (version: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(version) ? `от ${formatDate(version)}` : version;
+
 export default function AccountPage() {
   return (
     <div class="narrow">
@@ -36,9 +40,9 @@ function AccountContent() {
         Вы вошли как <strong>{account().name}</strong> ({account().email}).
         <Show when={account().roles.length > 0}>
           {" "}
-          Роли:{" "}
+          {account().roles.length === 1 ? "Роль" : "Роли"}:{" "}
           {account()
-            .roles.map((role) => roleName[role])
+            .roles.map((role) => roleName[role].toLowerCase())
             .join(", ")}
           .
         </Show>
@@ -50,7 +54,7 @@ function AccountContent() {
           when={memberships().length > 0}
           fallback={
             <p>
-              Вы пока не представляете ни одну организацию. <A href="/join">Подать заявку на вступление</A>
+              Вы пока не представляете ни одной организации. <A href="/join">Подать заявку на вступление</A>
             </p>
           }
         >
@@ -88,10 +92,10 @@ function AccountContent() {
       <ProfileForm account={account()} />
 
       <section aria-labelledby="data-title" class="section">
-        <h2 id="data-title">Мои данные</h2>
+        <h2 id="data-title">Персональные данные</h2>
         <p>
           Согласие на обработку персональных данных дано {formatDate(account().consent.at)} (редакция{" "}
-          {account().consent.version}).
+          {edition(account().consent.version)}).
         </p>
         <p>
           <a href={exportUrl} download="moi-dannye.json" class="button button--secondary">

@@ -8,7 +8,8 @@ import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { TextArea } from "../../ui/field";
 import { focusFirstInvalid, issuesToFields } from "../../ui/form";
-import { formatDateTime, plural } from "../../ui/format";
+import { enumeration, formatDateTime, plural } from "../../ui/format";
+import { OrganisationLogo } from "../../ui/logo";
 import { PageTitle } from "../../ui/page-title";
 import { createIdIndex, createPagedList, Pager } from "../../ui/pager";
 import { DataBoundary } from "../../ui/status";
@@ -25,7 +26,7 @@ const contactLabels = {
 export default function ApplicationsPage() {
   return (
     <>
-      <PageTitle>Заявки на вступление</PageTitle>
+      <PageTitle>Заявки на&nbsp;вступление</PageTitle>
       <CoordinatorGate>
         <CoordinatorNav />
         <Queue />
@@ -170,11 +171,7 @@ function ApplicationCard(props: {
           <dt>Муниципалитет</dt>
           <dd>{municipalityName[o().municipality]}</dd>
           <dt>Сферы</dt>
-          <dd>
-            {o()
-              .spheres.map((s) => sphereName[s])
-              .join("; ")}
-          </dd>
+          <dd>{enumeration(o().spheres.map((s) => sphereName[s]))}</dd>
           <Show when={o().website}>
             <dt>Сайт</dt>
             <dd>{o().website}</dd>
@@ -194,6 +191,16 @@ function ApplicationCard(props: {
               </Show>
             )}
           </For>
+          <Show when={o().logoUrl}>
+            {(src) => (
+              <>
+                <dt>Логотип</dt>
+                <dd>
+                  <OrganisationLogo src={src()} name={o().name} size={96} class="logo--card" />
+                </dd>
+              </>
+            )}
+          </Show>
           <dt>Подана</dt>
           <dd>{formatDateTime(o().createdAt)}</dd>
         </dl>

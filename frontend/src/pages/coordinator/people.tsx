@@ -151,18 +151,15 @@ function PersonCard(props: { account: Account; onUpdated: (account: Account) => 
           <Show when={a().phone}> · {a().phone}</Show>
         </p>
         <p class="muted">
-          Зарегистрирован(а) {formatDate(a().createdAt)} ·{" "}
+          Учётная запись создана {formatDate(a().createdAt)} ·{" "}
           <span class={`status status--${a().status}`}>
             {a().status === "blocked" ? "Заблокирована" : "Активна"}
           </span>
         </p>
         <CheckboxGroup
           name={`roles-${a().id}`}
-          legend={
-            <>
-              Роли<span class="visually-hidden">: {a().name}</span>
-            </>
-          }
+          legend="Роли"
+          accessibleName={`Роли: ${a().name}`}
           options={roles.map((r) => ({ value: r.id, label: r.name }))}
           value={selected()}
           onValue={(value) => setSelected(value as Role[])}

@@ -14,7 +14,7 @@ export default function AcceptInvitationPage() {
   const token = () => (typeof search.token === "string" ? search.token : "");
   return (
     <div class="narrow">
-      <PageTitle>Приглашение в организацию</PageTitle>
+      <PageTitle>Приглашение в&nbsp;организацию</PageTitle>
       <SignInGate reason="Чтобы принять приглашение стать представителем организации, войдите по электронной почте. Если у вас ещё нет учётной записи, она будет создана.">
         <Accept token={token()} />
       </SignInGate>

@@ -4,7 +4,7 @@ import { A, useAction, useSubmission } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { createStore, type SetStoreFunction } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
-import { submitApplication } from "../../data/members";
+import { submitApplication, uploadLogo } from "../../data/members";
 import { useSession } from "../../providers/session";
 import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
@@ -14,6 +14,7 @@ import { TextField } from "../../ui/field";
 import { blankToUndefined, issuesToFields } from "../../ui/form";
 import { PageTitle } from "../../ui/page-title";
 import { SignInGate } from "../login/gate";
+import { checkLogo, LogoFileField, logoErrorMessage } from "../members/logo";
 import {
   emptyProfile,
   ProfileFields,
@@ -29,13 +30,17 @@ const labels: Record<string, string> = {
   kind: "Вид участника",
   inn: "ИНН",
   ogrn: "ОГРН или ОГРНИП",
+  logo: "Логотип",
 };
+
+/** The application is in even when its logo was refused: `logoProblem` says why, to fix it later. */
+type Outcome = { organisation: Organisation; logoProblem?: string };
 
 export default function Join() {
   // The form lives above the sign-in gate: if the session ends mid-way, typed data survives the new sign-in.
   const [profile, setProfile] = createStore<ProfileForm>(emptyProfile());
   const [registration, setRegistration] = createStore<Registration>({ kind: "ngo", inn: "", ogrn: "" });
-  const [submitted, setSubmitted] = createSignal<Organisation>();
+  const [submitted, setSubmitted] = createSignal<Outcome>();
 
   return (
     <div class="narrow">
@@ -60,13 +65,13 @@ export default function Join() {
           </>
         }
       >
-        {(organisation) => <Submitted organisation={organisation()} />}
+        {(outcome) => <Submitted {...outcome()} />}
       </Show>
     </div>
   );
 }
 
-function Submitted(props: { organisation: Organisation }) {
+function Submitted(props: Outcome) {
   const { session } = useSession();
   let heading!: HTMLHeadingElement;
   requestAnimationFrame(() => heading.focus());
@@ -80,6 +85,15 @@ function Submitted(props: { organisation: Organisation }) {
         решение письмом на адрес <strong>{session()?.account?.email ?? "вашей электронной почты"}</strong>.
       </p>
       <p>Пока заявка на рассмотрении, профиль организации видите только вы и координаторы.</p>
+      <Show when={props.logoProblem}>
+        <Alert kind="warning" title="Логотип не загружен">
+          <p>{/[.!?]$/.test(props.logoProblem ?? "") ? props.logoProblem : `${props.logoProblem}.`}</p>
+          <p>
+            Заявка при этом подана. Добавить логотип можно позже на{" "}
+            <A href={`/members/${props.organisation.id}/edit`}>странице редактирования профиля</A>.
+          </p>
+        </Alert>
+      </Show>
       <div class="actions">
         <A href={`/members/${props.organisation.id}`} class="button button--primary">
           Посмотреть заявку
@@ -97,12 +111,16 @@ function JoinForm(props: {
   setProfile: SetStoreFunction<ProfileForm>;
   registration: Registration;
   setRegistration: SetStoreFunction<Registration>;
-  onSubmitted: (organisation: Organisation) => void;
+  onSubmitted: (outcome: Outcome) => void;
 }) {
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [problem, setProblem] = createSignal<string>();
+  const [logo, setLogo] = createSignal<File>();
+  const [uploading, setUploading] = createSignal(false);
   const submit = useAction(submitApplication);
+  const upload = useAction(uploadLogo);
   const submission = useSubmission(submitApplication);
+  const pending = () => submission.pending || uploading();
   let summary: HTMLElement | undefined;
   let problemBox: HTMLDivElement | undefined;
 
@@ -115,22 +133,37 @@ function JoinForm(props: {
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (submission.pending) return;
+    if (pending()) return;
     setProblem(undefined);
+    const chosen = logo();
+    const logoCheck = chosen ? checkLogo(chosen) : undefined;
+    const logoError: FieldErrors = logoCheck && "error" in logoCheck ? { logo: logoCheck.error } : {};
     const parsed = Application.safeParse({
       ...profileInput(props.profile),
       kind: props.registration.kind || undefined,
       inn: blankToUndefined(props.registration.inn),
       ogrn: blankToUndefined(props.registration.ogrn),
     });
-    if (!parsed.success) {
-      showErrors(issuesToFields(parsed.error.issues));
+    if (!parsed.success || logoError.logo) {
+      showErrors({ ...(parsed.success ? {} : issuesToFields(parsed.error.issues)), ...logoError });
       return;
     }
     setErrors({});
     try {
       const organisation = await submit(parsed.data);
-      props.onSubmitted(organisation);
+      if (!organisation) return;
+      let logoProblem: string | undefined;
+      if (chosen && logoCheck && "type" in logoCheck) {
+        setUploading(true);
+        try {
+          await upload(organisation.id, { blob: chosen, type: logoCheck.type });
+        } catch (error) {
+          logoProblem = logoErrorMessage(error);
+        } finally {
+          setUploading(false);
+        }
+      }
+      props.onSubmitted({ organisation, logoProblem });
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
         showErrors(error.fields);
@@ -192,6 +225,22 @@ function JoinForm(props: {
           </>
         }
       />
+      <fieldset class="fieldset">
+        <legend>Логотип (необязательно)</legend>
+        <p class="field-hint">
+          Его покажут в каталоге и на странице организации. Можно добавить и позже, на странице редактирования
+          профиля.
+        </p>
+        <LogoFileField
+          error={errors().logo}
+          onFile={(file) => {
+            setLogo(file);
+            const checked = file ? checkLogo(file) : undefined;
+            const { logo: _, ...rest } = errors();
+            setErrors(checked && "error" in checked ? { ...rest, logo: checked.error } : rest);
+          }}
+        />
+      </fieldset>
       <Show when={problem()}>
         <Alert kind="error" ref={(el) => (problemBox = el)} tabIndex={-1}>
           <p>{problem()}</p>
@@ -201,7 +250,7 @@ function JoinForm(props: {
         Отправляя заявку, вы подтверждаете, что представляете эту организацию и сведения в заявке верны.
       </p>
       <div class="actions">
-        <Button type="submit" pending={submission.pending}>
+        <Button type="submit" pending={pending()}>
           Отправить заявку
         </Button>
       </div>

@@ -4,6 +4,7 @@ import { For, type JSX, Match, Show, Switch } from "solid-js";
 import { getMember, isFullRecord } from "../../data/members";
 import { Alert } from "../../ui/alert";
 import { formatDate } from "../../ui/format";
+import { OrganisationLogo } from "../../ui/logo";
 import { PageTitle } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
 
@@ -43,7 +44,19 @@ export default function MemberPage() {
               });
             return (
               <article class="profile">
-                <PageTitle>{organisation().name}</PageTitle>
+                <div class="profile-header">
+                  <Show when={organisation().logoUrl}>
+                    {(src) => (
+                      <OrganisationLogo
+                        src={src()}
+                        name={organisation().name}
+                        size={160}
+                        class="logo--profile"
+                      />
+                    )}
+                  </Show>
+                  <PageTitle>{organisation().name}</PageTitle>
+                </div>
                 <Show when={organisation().demo}>
                   <p>
                     <span class="badge">демо</span> Демонстрационная запись: такой организации нет.

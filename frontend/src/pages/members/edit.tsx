@@ -11,15 +11,17 @@ import {
 import { createSignal, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
-import { getMember, isFullRecord, updateMember } from "../../data/members";
+import { getMember, isFullRecord, removeLogo, updateMember, uploadLogo } from "../../data/members";
 import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { ErrorSummary } from "../../ui/error-summary";
 import { issuesToFields } from "../../ui/form";
+import { OrganisationLogo } from "../../ui/logo";
 import { PageTitle } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
 import { SignInGate } from "../login/gate";
 import { MemberNotFound } from "./detail";
+import { checkLogo, LogoFileField, logoErrorMessage } from "./logo";
 import {
   ProfileFields,
   type ProfileForm,
@@ -33,7 +35,10 @@ export default function EditMember() {
   const member = createAsync(() => getMember(params.id));
   return (
     <div class="narrow">
-      <SignInGate reason="Редактировать профиль могут представители организации после входа.">
+      <SignInGate
+        title="Редактирование профиля"
+        reason="Редактировать профиль могут представители организации после входа."
+      >
         <DataBoundary>
           <Show when={member() !== undefined}>
             <Show when={member()} fallback={<MemberNotFound />}>
@@ -72,6 +77,7 @@ function EditForm(props: { organisation: Organisation }) {
   // The form keeps what the person typed; the version it edits is taken when the form is filled.
   const [form, setForm] = createStore<ProfileForm>(profileFromOrganisation(props.organisation));
   const [version, setVersion] = createSignal(props.organisation.version);
+  const [logoUrl, setLogoUrl] = createSignal(props.organisation.logoUrl);
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [problem, setProblem] = createSignal<string>();
   const [stale, setStale] = createSignal(false);
@@ -122,9 +128,21 @@ function EditForm(props: { organisation: Organisation }) {
     if (latest && isFullRecord(latest.organisation)) {
       setForm(reconcile(profileFromOrganisation(latest.organisation)));
       setVersion(latest.organisation.version);
+      setLogoUrl(latest.organisation.logoUrl);
     }
     setStale(false);
     setErrors({});
+  }
+
+  /**
+   * A new or removed logo moves the organisation's version. When that was the only change since the
+   * form was filled, the form carries on from the new version, so saving it later does not conflict.
+   * A bigger jump means someone else saved the profile meanwhile: the old version stays, and saving
+   * reports the conflict instead of overwriting their changes.
+   */
+  function logoChanged(organisation: Organisation) {
+    setLogoUrl(organisation.logoUrl);
+    if (organisation.version === version() + 1) setVersion(organisation.version);
   }
 
   return (
@@ -133,7 +151,14 @@ function EditForm(props: { organisation: Organisation }) {
       <p>
         <A href={`/members/${props.organisation.id}`}>← {props.organisation.name}</A>
       </p>
-      <form class="form" onSubmit={onSubmit} noValidate>
+      <LogoSection
+        id={props.organisation.id}
+        name={props.organisation.name}
+        logoUrl={logoUrl()}
+        onChanged={logoChanged}
+      />
+      <h2 id="profile-title">Сведения об организации</h2>
+      <form class="form" onSubmit={onSubmit} noValidate aria-labelledby="profile-title">
         <ErrorSummary errors={errors()} labels={profileLabels} ref={(el) => (summary = el)} />
         <p class="field-hint">
           Вид участника, ИНН и ОГРН изменить нельзя. Если в них ошибка, напишите координаторам кластера.
@@ -166,5 +191,116 @@ function EditForm(props: { organisation: Organisation }) {
         </div>
       </form>
     </>
+  );
+}
+
+/** The logo has its own form: it is uploaded at once, apart from the profile's "Сохранить изменения". */
+function LogoSection(props: {
+  id: string;
+  name: string;
+  logoUrl?: string;
+  onChanged: (organisation: Organisation) => void;
+}) {
+  const [file, setFile] = createSignal<File>();
+  const [error, setError] = createSignal<string>();
+  const [removeError, setRemoveError] = createSignal<string>();
+  const [message, setMessage] = createSignal("");
+  const [busy, setBusy] = createSignal<"upload" | "remove">();
+  const upload = useAction(uploadLogo);
+  const remove = useAction(removeLogo);
+  let input!: HTMLInputElement;
+  let status!: HTMLParagraphElement;
+
+  function choose(chosen: File | undefined) {
+    setMessage("");
+    setFile(chosen);
+    const checked = chosen ? checkLogo(chosen) : undefined;
+    setError(checked && "error" in checked ? checked.error : undefined);
+  }
+
+  function fail(text: string) {
+    setError(text);
+    requestAnimationFrame(() => input.focus());
+  }
+
+  async function onUpload(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setMessage("");
+    setRemoveError(undefined);
+    const chosen = file();
+    if (!chosen) return fail("Выберите файл логотипа");
+    const checked = checkLogo(chosen);
+    if ("error" in checked) return fail(checked.error);
+    setError(undefined);
+    setBusy("upload");
+    try {
+      const organisation = await upload(props.id, { blob: chosen, type: checked.type });
+      if (organisation) props.onChanged(organisation);
+      input.value = "";
+      setFile(undefined);
+      setMessage("Логотип загружен.");
+    } catch (caught) {
+      fail(logoErrorMessage(caught));
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function onRemove() {
+    if (busy()) return;
+    setMessage("");
+    setRemoveError(undefined);
+    setBusy("remove");
+    try {
+      const organisation = await remove(props.id);
+      if (organisation) props.onChanged(organisation);
+      setMessage("Логотип удалён.");
+      // The pressed button is gone: keep keyboard focus next to what changed.
+      requestAnimationFrame(() => status.focus());
+    } catch (caught) {
+      setRemoveError(
+        caught instanceof ApiError && caught.status === 409
+          ? "Профиль организации изменили одновременно с удалением. Попробуйте ещё раз."
+          : caught instanceof ApiError
+            ? caught.message
+            : "Не удалось удалить логотип. Попробуйте ещё раз.",
+      );
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  return (
+    <section class="panel logo-panel" aria-labelledby="logo-title">
+      <h2 id="logo-title">Логотип</h2>
+      <Show
+        when={props.logoUrl}
+        fallback={<p class="muted">Логотипа пока нет. Он появится в каталоге и на странице организации.</p>}
+      >
+        {(src) => (
+          <div class="logo-current">
+            <OrganisationLogo src={src()} name={props.name} size={128} class="logo--edit" />
+            <Button variant="secondary" pending={busy() === "remove"} onClick={onRemove}>
+              Удалить логотип
+            </Button>
+          </div>
+        )}
+      </Show>
+      <Show when={removeError()}>
+        <Alert kind="error">
+          <p>{removeError()}</p>
+        </Alert>
+      </Show>
+      <form class="form logo-form" onSubmit={onUpload} noValidate aria-labelledby="logo-title">
+        <LogoFileField error={error()} onFile={choose} ref={(element) => (input = element)} />
+        <Button type="submit" variant="secondary" pending={busy() === "upload"}>
+          Загрузить логотип
+        </Button>
+      </form>
+      <p class="success-text logo-status" role="status" tabIndex={-1} ref={status}>
+        {message()}
+      </p>
+    </section>
   );
 }

@@ -17,7 +17,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js"
 import { type DirectoryFilters, getMembers } from "../../data/members";
 import { Button } from "../../ui/button";
 import { TextField } from "../../ui/field";
-import { plural } from "../../ui/format";
+import { enumeration, plural } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
 import { Select } from "../../ui/select";
@@ -59,8 +59,27 @@ export default function Directory() {
 
   const list = createPagedList(filters, (f, cursor) => getMembers(f, cursor));
 
-  const setFilter = (key: keyof Search, value: string) =>
-    setSearch({ [key]: value || undefined }, { replace: true });
+  // Filters changed in quick succession must not undo each other: until the URL shows a change,
+  // the next one builds on what was asked for, not on the URL it replaces.
+  let requested: Search | undefined;
+  createEffect(
+    on(
+      () => [search.q, search.kind, search.sphere, search.municipality],
+      () => {
+        requested = undefined;
+      },
+    ),
+  );
+  const setFilter = (key: keyof Search, value: string) => {
+    const current = {
+      q: search.q,
+      kind: search.kind,
+      sphere: search.sphere,
+      municipality: search.municipality,
+    };
+    requested = { ...(requested ?? current), [key]: value || undefined };
+    setSearch(requested, { replace: true });
+  };
 
   return (
     <>
@@ -160,6 +179,19 @@ export default function Directory() {
               <For each={list.items()}>
                 {(entry) => (
                   <li class="result">
+                    <Show when={entry.logoUrl}>
+                      {(src) => (
+                        <img
+                          class="logo result-logo"
+                          src={src()}
+                          alt=""
+                          width={56}
+                          height={56}
+                          loading="lazy"
+                          decoding="async"
+                        />
+                      )}
+                    </Show>
                     <h3 class="result-title">
                       <A href={`/members/${entry.id}`}>{entry.name}</A>
                       <Show when={entry.demo}>
@@ -176,7 +208,7 @@ export default function Directory() {
                       {organisationKindName[entry.kind]} · {municipalityName[entry.municipality]}
                     </p>
                     <Show when={entry.spheres.length > 0}>
-                      <p class="result-spheres">{entry.spheres.map((s) => sphereName[s]).join("; ")}</p>
+                      <p class="result-spheres">{enumeration(entry.spheres.map((s) => sphereName[s]))}</p>
                     </Show>
                   </li>
                 )}

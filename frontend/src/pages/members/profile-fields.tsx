@@ -213,11 +213,8 @@ export function ProfileFields(props: {
                 />
                 <Checkbox
                   name={`contacts.${key}.public`}
-                  label={
-                    <>
-                      Показывать публично<span class="visually-hidden">: {field.short}</span>
-                    </>
-                  }
+                  label="Показывать публично"
+                  accessibleName={`Показывать публично: ${field.short}`}
                   checked={props.form.contacts[key].public}
                   onChecked={(checked) => props.setForm("contacts", key, "public", checked)}
                   error={e()[`contacts.${key}.public`]}

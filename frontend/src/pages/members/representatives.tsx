@@ -31,7 +31,7 @@ export default function RepresentativesPage() {
           </Show>
           <section aria-labelledby="people-title">
             <h2 id="people-title">Представители</h2>
-            <Show when={(people()?.items.length ?? 0) > 0} fallback={<p>Пока никого нет.</p>}>
+            <Show when={(people()?.items.length ?? 0) > 0} fallback={<p>Представителей пока нет.</p>}>
               <ul class="plain-list people-list">
                 <For each={people()?.items}>
                   {(person) => (
