@@ -25,7 +25,11 @@ describe("organisation logo", () => {
     await page.goto(url(`/members/${id}/edit`));
 
     const file = page.getByLabel("Файл логотипа");
-    await file.setInputFiles({ name: "logo.txt", mimeType: "text/plain", buffer: Buffer.from("не картинка") });
+    await file.setInputFiles({
+      name: "logo.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("не картинка"),
+    });
     await page.getByRole("button", { name: "Загрузить логотип" }).click();
     await expect.poll(() => file.getAttribute("aria-invalid")).toBe("true");
 
