@@ -27,7 +27,7 @@ function sameOrigin(c: Context) {
   return allowed.has(origin);
 }
 
-/** A hono app with the portal's error shape, body limit, CSRF check and the actor resolved. */
+/** A hono app with the portal's error shape, CSRF check and the actor resolved (bind() adds body limits). */
 export function createApp() {
   const app = new Hono<Env>();
   app.use(requestId({ headerName: "x-request-id" }));
