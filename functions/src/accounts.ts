@@ -1,10 +1,10 @@
 import { Account } from "@cluster/core";
 import { handle } from "hono/aws-lambda";
 import { accountOperations as op } from "./contracts/accounts";
-import { bind, createApp } from "./http/app";
-import { endSession } from "./http/client";
+import { bind } from "./http/app";
+import { createAreaApp, endSession } from "./http/session";
 
-export const app = createApp();
+export const app = createAreaApp();
 
 bind(app, op.updateMe, ({ actor, body }) => Account.update(actor, body));
 

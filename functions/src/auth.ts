@@ -2,10 +2,11 @@ import { Account, Auth } from "@cluster/core";
 import { handle } from "hono/aws-lambda";
 import { getCookie } from "hono/cookie";
 import { authOperations as op } from "./contracts/auth";
-import { bind, createApp, SESSION_COOKIE } from "./http/app";
-import { clientIp, endSession, startSession } from "./http/client";
+import { bind } from "./http/app";
+import { clientIp } from "./http/client";
+import { createAreaApp, endSession, SESSION_COOKIE, startSession } from "./http/session";
 
-export const app = createApp();
+export const app = createAreaApp();
 
 bind(app, op.requestCode, async ({ body }, c) => ({
   ok: true,

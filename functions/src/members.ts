@@ -1,9 +1,10 @@
 import { Member } from "@cluster/core";
 import { handle } from "hono/aws-lambda";
 import { memberOperations as op } from "./contracts/members";
-import { bind, createApp } from "./http/app";
+import { bind } from "./http/app";
+import { createAreaApp } from "./http/session";
 
-export const app = createApp();
+export const app = createAreaApp();
 
 const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param("id") ?? "";
 

@@ -3,11 +3,11 @@ import { handle } from "hono/aws-lambda";
 import { accountOperations } from "./contracts/accounts";
 import { authOperations } from "./contracts/auth";
 import { memberOperations } from "./contracts/members";
-import { bind, createApp } from "./http/app";
+import { bind, createPublicApp } from "./http/app";
 import { openApiDocument } from "./http/openapi";
 import { operations } from "./http/operation";
 
-export const app = createApp();
+export const app = createPublicApp();
 
 const metaOperations = operations({
   openapi: {

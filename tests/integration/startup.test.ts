@@ -26,7 +26,10 @@ function start(env: Record<string, string>, onOutput?: (output: string, stop: ()
 const noStackTrace = (output: string) => expect(output).not.toMatch(/\n\s+at /);
 
 describe("npm start", () => {
-  it("starts every part with one line each, keeps data across restarts, and stops on Ctrl-C", async () => {
+  // Two real starts, the first building the frontend on a fresh clone: minutes on a busy 2-core machine.
+  it("starts every part with one line each, keeps data across restarts, and stops on Ctrl-C", {
+    timeout: 180_000,
+  }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "portal-data-"));
     const ports = {
       PORT: String(await freePort()),

@@ -1,7 +1,7 @@
 import { Account, GrantRoles, SetBlocked, UpdateProfile } from "@cluster/core/account/schema";
 import { cursor } from "@cluster/core/shared/fields";
 import { Page } from "@cluster/core/shared/page";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { operations } from "../http/operation";
 
 const tag = "Учётные записи";

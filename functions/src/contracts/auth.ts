@@ -1,11 +1,12 @@
+import { Account } from "@cluster/core/account/schema";
 import { RequestCode, SignUp, VerifyCode, VerifyResult } from "@cluster/core/auth/schema";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { operations } from "../http/operation";
 
 const tag = "Вход";
 
 export const Session = z.object({
-  account: z.unknown().nullable(),
+  account: z.nullable(Account),
   memberships: z.array(
     z.object({ organisationId: z.string(), name: z.string(), status: z.string(), kind: z.string() }),
   ),

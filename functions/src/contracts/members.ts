@@ -13,7 +13,7 @@ import {
   UpdateProfile,
 } from "@cluster/core/member/schema";
 import { Page } from "@cluster/core/shared/page";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { operations } from "../http/operation";
 
 const tag = "Участники";

@@ -1,9 +1,9 @@
-import { type Actor, Auth, config, guest, Invalid, requirePerson, VisibleError } from "@cluster/core";
+import { type Actor, guest, requirePerson } from "@cluster/core/actor";
+import { Invalid, VisibleError } from "@cluster/core/errors";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getCookie } from "hono/cookie";
 import { requestId } from "hono/request-id";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { errorBody, fieldErrors, toResponse } from "./errors";
 import type { Operation } from "./operation";
 
@@ -11,32 +11,18 @@ export interface Env {
   Variables: { actor: Actor; requestId: string };
 }
 
-export const SESSION_COOKIE = "session";
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
 /**
- * Cookie-authenticated writes must come from the portal's own pages: browsers always send
- * Origin on such requests, and a foreign site cannot forge it (the CSRF defence).
+ * A hono app with the portal's error shape and request ids, where everyone is a guest:
+ * enough for public areas, and light, since it loads no database code. Areas with people
+ * use createAreaApp (./session.ts), which adds the session and the CSRF check.
  */
-function sameOrigin(c: Context) {
-  const origin = c.req.header("origin");
-  if (!origin) return false;
-  const allowed = new Set([new URL(config().publicUrl).origin, new URL(c.req.url).origin]);
-  return allowed.has(origin);
-}
-
-/** A hono app with the portal's error shape, CSRF check and the actor resolved (bind() adds body limits). */
-export function createApp() {
+export function createPublicApp() {
   const app = new Hono<Env>();
   app.use(requestId({ headerName: "x-request-id" }));
   app.use(async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token && unsafe.has(c.req.method) && !sameOrigin(c)) {
-      return c.json(errorBody("csrf", "Запрос отклонён: откройте портал и повторите действие"), 403);
-    }
-    c.set("actor", token ? await Auth.resolveSession(token) : guest);
+    c.set("actor", guest);
     await next();
   });
   app.onError(toResponse);
@@ -56,7 +42,7 @@ async function readJson(c: Context) {
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw new Invalid(fieldErrors(result.error));
   return result.data;
@@ -110,8 +96,8 @@ const limitBody = (maxSize: number): MiddlewareHandler => {
 
 type Input<O extends Operation> = {
   upload: O["upload"] extends object ? { contentType: string; bytes: Uint8Array } : undefined;
-  body: O["body"] extends z.ZodType ? z.output<O["body"]> : undefined;
-  query: O["query"] extends z.ZodType ? z.output<O["query"]> : undefined;
+  body: O["body"] extends z.ZodMiniType ? z.output<O["body"]> : undefined;
+  query: O["query"] extends z.ZodMiniType ? z.output<O["query"]> : undefined;
   actor: Actor;
 };
 

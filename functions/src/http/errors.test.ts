@@ -1,7 +1,7 @@
 import { Conflict, RateLimited } from "@cluster/core/errors";
 import { Hono } from "hono";
 import { describe, expect, it, vi } from "vitest";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { fieldErrors, toResponse } from "./errors";
 
 const appThrowing = (error: unknown) => {

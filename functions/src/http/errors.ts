@@ -1,7 +1,7 @@
 import { type FieldErrors, RateLimited, VisibleError } from "@cluster/core/errors";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { ZodError } from "zod";
+import type { core } from "zod/mini";
 
 /** The one error shape of the API: `{ error: { code, message, fields? } }`. */
 export function errorBody(code: string, message: string, fields?: FieldErrors) {
@@ -9,7 +9,7 @@ export function errorBody(code: string, message: string, fields?: FieldErrors) {
 }
 
 /** Zod issues as one Russian message per field, keyed by the dotted path the form uses. */
-export function fieldErrors(error: ZodError): FieldErrors {
+export function fieldErrors(error: { issues: core.$ZodIssue[] }): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Operation } from "./operation";
 
 const errorSchema = {
@@ -17,7 +17,7 @@ const errorSchema = {
   },
 };
 
-const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
+const jsonSchema = (schema: z.ZodMiniType, io: "input" | "output") =>
   z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
 
 /** The OpenAPI 3.1 document, built from the same schemas that validate requests. */

@@ -1,6 +1,6 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { roleIds } from "../reference";
-import { phone, text, version } from "../shared/fields";
+import { blankable, phone, text, version } from "../shared/fields";
 
 export const Role = z.enum(roleIds);
 
@@ -8,7 +8,7 @@ export const Account = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  phone: z.string().optional(),
+  phone: z.optional(z.string()),
   roles: z.array(Role),
   status: z.enum(["active", "blocked"]),
   consent: z.object({ version: z.string(), at: z.string() }),
@@ -19,13 +19,13 @@ export type Account = z.infer<typeof Account>;
 
 export const UpdateProfile = z.strictObject({
   name: text("имя", 2, 120),
-  phone: phone.optional().or(z.literal("").transform(() => undefined)),
+  phone: blankable(phone),
   version,
 });
 export type UpdateProfile = z.infer<typeof UpdateProfile>;
 
 export const GrantRoles = z.strictObject({
-  roles: z.array(Role, { error: "Выберите роли" }).max(4),
+  roles: z.array(Role, { error: "Выберите роли" }).check(z.maxLength(4)),
   version,
 });
 export type GrantRoles = z.infer<typeof GrantRoles>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { consent } from "../reference";
 import { email } from "../shared/fields";
 
@@ -9,8 +9,7 @@ export const VerifyCode = z.strictObject({
   email,
   code: z
     .string({ error: "Введите код из письма" })
-    .trim()
-    .regex(/^\d{6}$/, { error: "Код состоит из 6 цифр" }),
+    .check(z.trim(), z.regex(/^\d{6}$/, { error: "Код состоит из 6 цифр" })),
 });
 export type VerifyCode = z.infer<typeof VerifyCode>;
 
@@ -22,12 +21,14 @@ export const VerifyResult = z.discriminatedUnion("next", [
 export type VerifyResult = z.infer<typeof VerifyResult>;
 
 export const SignUp = z.strictObject({
-  signupToken: z.string().min(20).max(200),
+  signupToken: z.string().check(z.minLength(20), z.maxLength(200)),
   name: z
     .string({ error: "Укажите имя" })
-    .trim()
-    .min(2, { error: "Укажите имя и фамилию" })
-    .max(120, { error: "Не длиннее 120 символов" }),
+    .check(
+      z.trim(),
+      z.minLength(2, { error: "Укажите имя и фамилию" }),
+      z.maxLength(120, { error: "Не длиннее 120 символов" }),
+    ),
   consent: z.literal(true, { error: "Без согласия на обработку персональных данных регистрация невозможна" }),
   consentVersion: z.literal(consent.version, { error: "Текст согласия изменился, обновите страницу" }),
 });

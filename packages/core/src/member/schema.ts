@@ -1,21 +1,21 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isValidInn, isValidOgrn } from "../identifiers";
 import { municipalityIds, organisationKindIds, sphereIds } from "../reference";
-import { cursor, email, limit, optionalText, phone, text, version, website } from "../shared/fields";
+import { blankable, cursor, email, limit, optionalText, phone, text, version, website } from "../shared/fields";
 
 export const Kind = z.enum(organisationKindIds, { error: "Выберите вид организации" });
 export const Municipality = z.enum(municipalityIds, { error: "Выберите муниципалитет" });
 export const Sphere = z.enum(sphereIds, { error: "Неизвестная сфера деятельности" });
 
 /** A contact value with the owner's choice whether guests may see it. */
-const contact = <T extends z.ZodType<string | undefined>>(value: T) =>
-  z.strictObject({ value, public: z.boolean().default(false) });
+const contact = <T extends z.ZodMiniType<string | undefined>>(value: T) =>
+  z.optional(z.strictObject({ value, public: z._default(z.boolean(), false) }));
 
 export const Contacts = z.strictObject({
-  email: contact(email).optional(),
-  phone: contact(phone).optional(),
-  address: contact(text("адрес", 1, 300)).optional(),
-  person: contact(text("контактное лицо", 1, 120)).optional(),
+  email: contact(email),
+  phone: contact(phone),
+  address: contact(text("адрес", 1, 300)),
+  person: contact(text("контактное лицо", 1, 120)),
 });
 export type Contacts = z.infer<typeof Contacts>;
 
@@ -24,15 +24,23 @@ const profileFields = {
   shortName: optionalText(100),
   spheres: z
     .array(Sphere, { error: "Выберите сферы деятельности" })
-    .min(1, { error: "Выберите хотя бы одну сферу" })
-    .max(5, { error: "Не больше пяти сфер" }),
+    .check(
+      z.minLength(1, { error: "Выберите хотя бы одну сферу" }),
+      z.maxLength(5, { error: "Не больше пяти сфер" }),
+    ),
   municipality: Municipality,
   description: text("описание деятельности", 20, 3000),
-  website: website.optional().or(z.literal("").transform(() => undefined)),
-  contacts: Contacts.default({}),
+  website: blankable(website),
+  contacts: z._default(Contacts, {}),
 };
 
-const digitsOnly = (value: string) => value.replace(/[\s-]/g, "");
+/** People type registration numbers with spaces and dashes; only the digits count. */
+const registrationNumber = z.optional(
+  z.pipe(
+    z.string(),
+    z.transform((value: string) => value.replace(/[\s-]/g, "")),
+  ),
+);
 
 /**
  * Registration numbers depend on the kind: organisations have a 10-digit INN and an OGRN,
@@ -41,35 +49,30 @@ const digitsOnly = (value: string) => value.replace(/[\s-]/g, "");
 export const Application = z
   .strictObject({
     kind: Kind,
-    inn: z.string().transform(digitsOnly).optional(),
-    ogrn: z.string().transform(digitsOnly).optional(),
+    inn: registrationNumber,
+    ogrn: registrationNumber,
     ...profileFields,
   })
-  .superRefine(
-    (value, ctx) => {
-      const needsRegistration = value.kind !== "expert";
-      if (!value.inn) {
-        if (needsRegistration) ctx.addIssue({ code: "custom", path: ["inn"], message: "Укажите ИНН" });
-      } else if (!isValidInn(value.inn)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["inn"],
-          message: "ИНН должен состоять из 10 или 12 цифр с верной контрольной суммой",
-        });
-      }
-      if (!value.ogrn) {
-        if (needsRegistration)
-          ctx.addIssue({ code: "custom", path: ["ogrn"], message: "Укажите ОГРН или ОГРНИП" });
-      } else if (!isValidOgrn(value.ogrn)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["ogrn"],
-          message: "ОГРН (13 цифр) или ОГРНИП (15 цифр) с верной контрольной суммой",
-        });
-      }
-    },
-    // Runs even when other fields failed, so the form shows every problem at once.
-    { when: () => true },
+  .check(
+    z.superRefine(
+      (value, ctx) => {
+        const needsRegistration = value.kind !== "expert";
+        const issue = (path: string, message: string) =>
+          ctx.addIssue({ code: "custom", path: [path], message, input: value });
+        if (!value.inn) {
+          if (needsRegistration) issue("inn", "Укажите ИНН");
+        } else if (!isValidInn(value.inn)) {
+          issue("inn", "ИНН должен состоять из 10 или 12 цифр с верной контрольной суммой");
+        }
+        if (!value.ogrn) {
+          if (needsRegistration) issue("ogrn", "Укажите ОГРН или ОГРНИП");
+        } else if (!isValidOgrn(value.ogrn)) {
+          issue("ogrn", "ОГРН (13 цифр) или ОГРНИП (15 цифр) с верной контрольной суммой");
+        }
+      },
+      // Runs even when other fields failed, so the form shows every problem at once.
+      { when: () => true },
+    ),
   );
 export type Application = z.infer<typeof Application>;
 
@@ -88,14 +91,14 @@ export type Approve = z.infer<typeof Approve>;
 export const Invite = z.strictObject({ email });
 export type Invite = z.infer<typeof Invite>;
 
-export const AcceptInvitation = z.strictObject({ token: z.string().min(20).max(200) });
+export const AcceptInvitation = z.strictObject({ token: z.string().check(z.minLength(20), z.maxLength(200)) });
 export type AcceptInvitation = z.infer<typeof AcceptInvitation>;
 
 export const DirectoryQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
-  kind: Kind.optional(),
-  sphere: Sphere.optional(),
-  municipality: Municipality.optional(),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  kind: z.optional(Kind),
+  sphere: z.optional(Sphere),
+  municipality: z.optional(Municipality),
   cursor,
   limit,
 });
@@ -106,44 +109,39 @@ export type QueueQuery = z.infer<typeof QueueQuery>;
 
 export const Status = z.enum(["pending", "approved", "rejected"]);
 
-const publicContact = z.object({ value: z.string(), public: z.boolean() });
+const publicContact = z.optional(z.object({ value: z.string(), public: z.boolean() }));
 
 /** What anyone may see of an approved organisation (contacts only where published). */
 export const PublicProfile = z.object({
   id: z.string(),
   kind: Kind,
   name: z.string(),
-  shortName: z.string().optional(),
-  inn: z.string().optional(),
-  ogrn: z.string().optional(),
+  shortName: z.optional(z.string()),
+  inn: z.optional(z.string()),
+  ogrn: z.optional(z.string()),
   spheres: z.array(Sphere),
   municipality: Municipality,
   description: z.string(),
-  website: z.string().optional(),
-  contacts: z.object({
-    email: publicContact.optional(),
-    phone: publicContact.optional(),
-    address: publicContact.optional(),
-    person: publicContact.optional(),
-  }),
-  demo: z.boolean().optional(),
-  approvedAt: z.string().optional(),
+  website: z.optional(z.string()),
+  contacts: z.object({ email: publicContact, phone: publicContact, address: publicContact, person: publicContact }),
+  demo: z.optional(z.boolean()),
+  approvedAt: z.optional(z.string()),
   /** Present when the organisation has a logo; changes with every new logo. */
-  logoUrl: z.string().optional(),
+  logoUrl: z.optional(z.string()),
 });
 export type PublicProfile = z.infer<typeof PublicProfile>;
 
 /** The full record for its representatives and coordinators. */
-export const Organisation = PublicProfile.extend({
+export const Organisation = z.extend(PublicProfile, {
   status: Status,
-  rejectionReason: z.string().optional(),
+  rejectionReason: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
-export const DirectoryEntry = PublicProfile.pick({
+export const DirectoryEntry = z.pick(PublicProfile, {
   id: true,
   logoUrl: true,
   kind: true,
