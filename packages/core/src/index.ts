@@ -5,5 +5,3 @@ export * from "./config";
 export * from "./errors";
 export * as Mail from "./mail";
 export * as Member from "./member";
-export * as Reference from "./reference";
-export { tableShape } from "./table";

@@ -15,7 +15,6 @@ export const tableShape = {
   timeToLiveAttribute: "expiresAtEpoch",
 } as const;
 
-export type GlobalIndexName = keyof typeof tableShape.globalIndexes;
 
 /** Every key attribute is a string. */
 export const keyAttributes = [

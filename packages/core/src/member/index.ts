@@ -26,7 +26,6 @@ import type {
 } from "./schema";
 import { LOGO_MAX_BYTES } from "./schema";
 
-export * as Schema from "./schema";
 
 type Item = EntityItem<typeof OrganisationEntity>;
 
