@@ -15,7 +15,6 @@ export const tableShape = {
   timeToLiveAttribute: "expiresAtEpoch",
 } as const;
 
-
 /** Every key attribute is a string. */
 export const keyAttributes = [
   tableShape.partitionKey,

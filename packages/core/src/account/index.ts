@@ -9,7 +9,6 @@ import type { Role } from "../reference";
 import type { AccountEntity } from "./entity";
 import type { Account, GrantRoles, SetBlocked, UpdateProfile } from "./schema";
 
-
 type Item = EntityItem<typeof AccountEntity>;
 
 export function view(item: Item): Account {

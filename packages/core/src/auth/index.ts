@@ -11,7 +11,6 @@ import { hashCode, hashToken, newLoginCode, newToken, sameHash } from "../shared
 import { hit } from "./rate-limit";
 import type { RequestCode, SignUp, VerifyCode, VerifyResult } from "./schema";
 
-
 export const CODE_TTL_MS = 10 * 60_000;
 export const RESEND_GAP_MS = 60_000;
 export const MAX_ATTEMPTS = 5;

@@ -26,7 +26,6 @@ import type {
 } from "./schema";
 import { LOGO_MAX_BYTES } from "./schema";
 
-
 type Item = EntityItem<typeof OrganisationEntity>;
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;

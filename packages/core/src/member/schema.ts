@@ -1,7 +1,17 @@
 import * as z from "zod/mini";
 import { isValidInn, isValidOgrn } from "../identifiers";
 import { municipalityIds, organisationKindIds, sphereIds } from "../reference";
-import { blankable, cursor, email, limit, optionalText, phone, text, version, website } from "../shared/fields";
+import {
+  blankable,
+  cursor,
+  email,
+  limit,
+  optionalText,
+  phone,
+  text,
+  version,
+  website,
+} from "../shared/fields";
 
 export const Kind = z.enum(organisationKindIds, { error: "Выберите вид организации" });
 export const Municipality = z.enum(municipalityIds, { error: "Выберите муниципалитет" });
@@ -91,7 +101,9 @@ export type Approve = z.infer<typeof Approve>;
 export const Invite = z.strictObject({ email });
 export type Invite = z.infer<typeof Invite>;
 
-export const AcceptInvitation = z.strictObject({ token: z.string().check(z.minLength(20), z.maxLength(200)) });
+export const AcceptInvitation = z.strictObject({
+  token: z.string().check(z.minLength(20), z.maxLength(200)),
+});
 export type AcceptInvitation = z.infer<typeof AcceptInvitation>;
 
 export const DirectoryQuery = z.strictObject({
@@ -123,7 +135,12 @@ export const PublicProfile = z.object({
   municipality: Municipality,
   description: z.string(),
   website: z.optional(z.string()),
-  contacts: z.object({ email: publicContact, phone: publicContact, address: publicContact, person: publicContact }),
+  contacts: z.object({
+    email: publicContact,
+    phone: publicContact,
+    address: publicContact,
+    person: publicContact,
+  }),
   demo: z.optional(z.boolean()),
   approvedAt: z.optional(z.string()),
   /** Present when the organisation has a logo; changes with every new logo. */

@@ -11,19 +11,23 @@ z.config(ru());
 
 /** Empty says "Укажите …"; too short says by how much. The first message per field is shown. */
 export const text = (label: string, min: number, max: number) =>
-  z.string({ error: `Укажите ${label}` }).check(
-    z.trim(),
-    z.minLength(1, { error: `Укажите ${label}` }),
-    z.minLength(min, { error: `Не короче ${min} символов` }),
-    z.maxLength(max, { error: `Не длиннее ${max} символов` }),
-  );
+  z
+    .string({ error: `Укажите ${label}` })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `Укажите ${label}` }),
+      z.minLength(min, { error: `Не короче ${min} символов` }),
+      z.maxLength(max, { error: `Не длиннее ${max} символов` }),
+    );
 
 export const optionalText = (max: number) =>
   z.optional(z.string().check(z.trim(), z.maxLength(max, { error: `Не длиннее ${max} символов` })));
 
 export const email = z.pipe(
   z.string({ error: "Укажите адрес электронной почты" }).check(z.trim(), z.toLowerCase()),
-  z.email({ error: "Неверный адрес электронной почты" }).check(z.maxLength(254, { error: "Слишком длинный адрес" })),
+  z
+    .email({ error: "Неверный адрес электронной почты" })
+    .check(z.maxLength(254, { error: "Слишком длинный адрес" })),
 );
 
 export const phone = z.pipe(
@@ -48,7 +52,13 @@ export const website = z.pipe(
 
 /** An optional field that a form may also send as "" when left empty. */
 export const blankable = <T extends z.ZodMiniType>(schema: T) =>
-  z.union([z.optional(schema), z.pipe(z.literal(""), z.transform(() => undefined))]);
+  z.union([
+    z.optional(schema),
+    z.pipe(
+      z.literal(""),
+      z.transform(() => undefined),
+    ),
+  ]);
 
 export const version = z.int({ error: "Нет версии записи" }).check(z.gte(1));
 
