@@ -45,7 +45,7 @@ describe("organisation logo", () => {
     await page.goto(url(`/members/${id}`));
     const logo = page.getByRole("img", { name: `Логотип организации «${name}»` });
     await logo.waitFor();
-    expect(await logo.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBe(1);
+    expect(await logo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
     await page.close();
   });
 });
