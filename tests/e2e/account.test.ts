@@ -1,20 +1,13 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyAs, codeFor, launch, mailTo, signIn, uniqueEmail, url } from "./browser";
+import { describe, expect, it } from "vitest";
+import { applyAs, codeFor, mailTo, signIn, uniqueEmail, url, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("my account", () => {
   it("edits the profile, downloads my data and logs out", async () => {
     const email = uniqueEmail("me");
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await browser().newPage({ acceptDownloads: true });
     await signIn(page, email, "Анна Черновик");
     await page.goto(url("/account"));
     await page.getByLabel("Имя и фамилия").fill("Анна Чистова");
@@ -41,7 +34,7 @@ describe("my account", () => {
   });
 
   it("deletes the account and its personal data after a confirmation", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signIn(page, uniqueEmail("leaving"), "Уходящий Участник");
     await page.goto(url("/account"));
     await page.getByRole("button", { name: "Удалить учётную запись" }).click();
@@ -54,7 +47,7 @@ describe("my account", () => {
 
   it("edits the organisation, refusing a stale second edit instead of losing the first", async () => {
     const email = uniqueEmail("editor");
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const first = await context.newPage();
     await signIn(first, email, "Вера Редакторова");
     const { id } = await applyAs(first, `Студия «Правка ${Date.now().toString(36)}»`);
@@ -79,7 +72,7 @@ describe("my account", () => {
   });
 
   it("invites a colleague who accepts by the emailed link", async () => {
-    const owner = await browser.newPage();
+    const owner = await browser().newPage();
     await signIn(owner, uniqueEmail("owner"), "Ольга Руководитель");
     const organisation = `Студия «Вместе ${Date.now().toString(36)}»`;
     const { id } = await applyAs(owner, organisation);
@@ -92,7 +85,7 @@ describe("my account", () => {
     const mail = (await mailTo(colleagueEmail)).find((m) => m.subject.startsWith("Приглашение"));
     const link = /https?:\/\/\S+\/invitations\/accept\?token=[\w-]+/.exec(mail?.body.text ?? "")?.[0];
     expect(link).toBeTruthy();
-    const colleague = await browser.newPage();
+    const colleague = await browser().newPage();
     await colleague.goto(link!.replace(/^https?:\/\/[^/]+/, url("")));
     await colleague.getByLabel("Электронная почта").fill(colleagueEmail);
     await colleague.getByRole("button", { name: "Получить код" }).click();

@@ -1,24 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyAs, coordinatorContext, launch, mailTo, signIn, uniqueEmail, url } from "./browser";
+import { describe, expect, it } from "vitest";
+import { applyAs, coordinatorContext, mailTo, signIn, uniqueEmail, url, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("coordinators", () => {
   it("reject an application with a reason the applicant sees and receives", async () => {
     const email = uniqueEmail("rejected");
     const name = `Студия «Отказ ${Date.now().toString(36)}»`;
-    const applicant = await browser.newPage();
+    const applicant = await browser().newPage();
     await signIn(applicant, email, "Олег Заявитель");
     const { id } = await applyAs(applicant, name);
 
-    const desk = await (await coordinatorContext(browser)).newPage();
+    const desk = await (await coordinatorContext(browser())).newPage();
     await desk.goto(url("/coordinator/applications"));
     const application = desk.getByRole("article", { name });
     await application.getByRole("button", { name: "Отклонить" }).click();
@@ -39,10 +32,10 @@ describe("coordinators", () => {
   it("grant roles and block a person, who is signed out at once", async () => {
     const email = uniqueEmail("person");
     const personName = `Пётр Проверкин ${Date.now().toString(36)}`;
-    const person = await browser.newPage();
+    const person = await browser().newPage();
     await signIn(person, email, personName);
 
-    const desk = await (await coordinatorContext(browser)).newPage();
+    const desk = await (await coordinatorContext(browser())).newPage();
     await desk.goto(url("/coordinator/people"));
     const record = desk.getByRole("article", { name: personName });
     await record.getByRole("checkbox", { name: "Эксперт" }).check();

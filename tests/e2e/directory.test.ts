@@ -1,18 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, url } from "./browser";
+import { describe, expect, it } from "vitest";
+import { url, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("the public directory", () => {
   it("filters by kind, sphere and municipality, pages on, and opens an organisation", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(url("/"));
     await page.getByRole("link", { name: "Найти организацию" }).click();
     const results = page.getByRole("main").getByRole("heading", { level: 3 });

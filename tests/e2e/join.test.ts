@@ -1,15 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeInn, completeOgrn } from "../../packages/core/src/identifiers";
-import { codeFor, coordinatorContext, launch, mailTo, uniqueEmail, url } from "./browser";
+import { codeFor, coordinatorContext, mailTo, uniqueEmail, url, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("a person joins the cluster entirely in the browser", () => {
   it("joins as an NGO, logs in by emailed code, is approved by a coordinator and is found in the directory", async () => {
@@ -18,7 +11,7 @@ describe("a person joins the cluster entirely in the browser", () => {
     const serial = String(Date.now() % 1e7).padStart(7, "0");
 
     // 1. An NGO person on a phone-sized screen opens the join page and signs up on the way.
-    const applicant = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const applicant = await browser().newContext({ viewport: { width: 360, height: 740 } });
     const page = await applicant.newPage();
     await page.goto(url("/"));
     await page.getByRole("main").getByRole("link", { name: "Вступить в кластер" }).click();
@@ -57,13 +50,13 @@ describe("a person joins the cluster entirely in the browser", () => {
     expect((await mailTo(email)).map((m) => m.subject)).toContain("Заявка на вступление в кластер получена");
 
     // Not public yet.
-    const guest = await browser.newContext();
+    const guest = await browser().newContext();
     const guestPage = await guest.newPage();
     await guestPage.goto(url(`/members?q=${encodeURIComponent("ежик")}`));
     await guestPage.getByText(/Ничего не найдено/).waitFor();
 
     // 3. The coordinator approves it from the queue.
-    const coordinator = await coordinatorContext(browser);
+    const coordinator = await coordinatorContext(browser());
     const desk = await coordinator.newPage();
     await desk.goto(url("/coordinator/applications"));
     const application = desk.getByRole("article", { name });

@@ -1,14 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeFor, launch, uniqueEmail, url } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { codeFor, uniqueEmail, url, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Presses Tab until the focused element is the one wanted: it must be reachable by keyboard. */
 async function tabTo(page: Page, label: string) {
@@ -31,7 +25,7 @@ async function tabTo(page: Page, label: string) {
 describe("by keyboard alone", () => {
   it("a new person signs up from the login page", async () => {
     const email = uniqueEmail("keyboard");
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(url("/login"));
     await tabTo(page, "Электронная почта");
     await page.keyboard.type(email);

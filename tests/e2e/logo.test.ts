@@ -1,24 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyAs, launch, signIn, uniqueEmail, url } from "./browser";
+import { describe, expect, it } from "vitest";
+import { tinyPng as png } from "../fixtures/images";
+import { applyAs, signIn, uniqueEmail, url, useBrowser } from "./browser";
 
-/** A real 1×1 PNG. */
-const png = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("organisation logo", () => {
   it("is uploaded on the edit page, refused when not an image, and shown on the organisation page", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signIn(page, uniqueEmail("logo"), "Лиза Логотипова");
     const name = `Студия «Лого ${Date.now().toString(36)}»`;
     const { id } = await applyAs(page, name);

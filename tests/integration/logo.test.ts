@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { tinyPng as png } from "../fixtures/images";
 import { asCoordinator, Client, portalUrl, signedIn } from "./client";
 import { application } from "./fixtures";
-
-/** A real 1×1 PNG. */
-const png = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
 
 async function upload(client: Client, id: string, body: Uint8Array, type = "image/png") {
   const response = await fetch(`${portalUrl()}/api/members/${id}/logo`, {
