@@ -18,6 +18,12 @@ export const areas = [
     sendsMail: true,
   },
   {
+    name: "resources",
+    entry: "functions/src/resources.ts",
+    routes: ["ANY /api/resources", "ANY /api/resources/{proxy+}"],
+    sendsMail: false,
+  },
+  {
     name: "meta",
     entry: "functions/src/meta.ts",
     routes: ["GET /api/openapi.json", "GET /api/config", "GET /api/health"],

@@ -3,6 +3,7 @@ import { handle } from "hono/aws-lambda";
 import { accountOperations } from "./contracts/accounts";
 import { authOperations } from "./contracts/auth";
 import { memberOperations } from "./contracts/members";
+import { resourceOperations } from "./contracts/resources";
 import { bind, createPublicApp } from "./http/app";
 import { openApiDocument } from "./http/openapi";
 import { operations } from "./http/operation";
@@ -35,6 +36,7 @@ bind(app, metaOperations.openapi, async () => {
       ...Object.values(authOperations),
       ...Object.values(accountOperations),
       ...Object.values(memberOperations),
+      ...Object.values(resourceOperations),
       ...Object.values(metaOperations),
     ],
     { title: "Кластер НКО Калужской области — API", version: "1" },

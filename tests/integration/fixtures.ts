@@ -3,16 +3,21 @@ import type { Application } from "@cluster/core/member/schema";
 
 let serial = 0;
 
-/** A valid INN/OGRN pair no other test uses (the cluster accepts each INN once). */
+/**
+ * A valid INN/OGRN pair no other test uses (the cluster accepts each INN once): test files run
+ * in separate processes, and within one the clock plus a counter never repeats.
+ */
 export function registration() {
-  const n = String(Date.now() % 1e6).padStart(6, "0") + String(++serial % 10);
-  return { inn: completeInn(`77${n}`), ogrn: completeOgrn(`10277${n}`) };
+  const process3 = String(process.pid % 1000).padStart(3, "0");
+  const unique5 = String((Date.now() + ++serial) % 100_000).padStart(5, "0");
+  const n = `${process3}${unique5}`;
+  return { inn: completeInn(`7${n}`), ogrn: completeOgrn(`1027${n}`) };
 }
 
 export function application(overrides: Partial<Record<keyof Application, unknown>> = {}) {
   const base = {
     kind: "ngo",
-    name: `АНО «Проверка ${++serial}»`,
+    name: `АНО «Проверка ${process.pid}-${Date.now().toString(36)}-${++serial}»`,
     shortName: "Проверка",
     ...registration(),
     spheres: ["social-services"],

@@ -32,7 +32,8 @@ describe("organisation logo", () => {
     expect(image.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
     const { json: directory } = await new Client().get(`/api/members?q=${encodeURIComponent(created.name)}`);
-    expect(directory.items[0].logoUrl).toBe(uploaded.json.logoUrl);
+    const entry = directory.items.find((item: { id: string }) => item.id === created.id);
+    expect(entry.logoUrl).toBe(uploaded.json.logoUrl);
 
     const removed = await owner.delete(`/api/members/${created.id}/logo`);
     expect(removed.json.logoUrl).toBeUndefined();

@@ -3,6 +3,7 @@ import { areas } from "../areas";
 import { accountOperations } from "../contracts/accounts";
 import { authOperations } from "../contracts/auth";
 import { memberOperations } from "../contracts/members";
+import { resourceOperations } from "../contracts/resources";
 import { app as meta } from "../meta";
 import { openApiDocument } from "./openapi";
 import type { Operation } from "./operation";
@@ -11,6 +12,7 @@ const all: Operation[] = [
   ...Object.values(authOperations),
   ...Object.values(accountOperations),
   ...Object.values(memberOperations),
+  ...Object.values(resourceOperations),
 ];
 
 /** API Gateway's route key as a matcher: {proxy+} is any rest of the path. */

@@ -5,3 +5,4 @@ export * from "./config";
 export * from "./errors";
 export * as Mail from "./mail";
 export * as Member from "./member";
+export * as Resource from "./resource";

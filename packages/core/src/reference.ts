@@ -73,6 +73,32 @@ export const organisationKindIds = organisationKinds.map((k) => k.id) as [
   ...OrganisationKind[],
 ];
 
+/** Resource Bank categories (REFERENCE.md); `hasQuantity` says whether "how many" makes sense. */
+export const resourceCategories = [
+  { id: "premises", name: "Помещения", hasQuantity: true, unit: "мест" },
+  { id: "equipment", name: "Оборудование и техника", hasQuantity: true, unit: "шт." },
+  { id: "transport", name: "Транспорт", hasQuantity: true, unit: "мест" },
+  { id: "services", name: "Специалисты и услуги", hasQuantity: false, unit: "" },
+  { id: "materials", name: "Материалы и расходники", hasQuantity: true, unit: "шт." },
+  { id: "volunteers", name: "Волонтёры", hasQuantity: true, unit: "чел." },
+  { id: "media", name: "Информационная поддержка", hasQuantity: false, unit: "" },
+  { id: "funding", name: "Финансирование и софинансирование", hasQuantity: false, unit: "" },
+] as const;
+
+export type ResourceCategory = (typeof resourceCategories)[number]["id"];
+export const resourceCategoryIds = resourceCategories.map((c) => c.id) as [
+  ResourceCategory,
+  ...ResourceCategory[],
+];
+
+/** Where a resource is: a municipality, the whole region, or online. */
+export const wholeRegion = { id: "region", name: "Вся область" } as const;
+export const online = { id: "online", name: "Онлайн" } as const;
+export const placeIds = [...municipalityIds, wholeRegion.id, online.id] as [
+  MunicipalityId | "region" | "online",
+  ...(MunicipalityId | "region" | "online")[],
+];
+
 export const roles = [
   { id: "member", name: "Представитель организации" },
   { id: "expert", name: "Эксперт" },
@@ -90,6 +116,8 @@ export const municipalityName = byId(municipalities);
 export const sphereName = byId(spheres);
 export const organisationKindName = byId(organisationKinds);
 export const roleName = byId(roles);
+export const resourceCategoryName = byId(resourceCategories);
+export const placeName = byId([...municipalities, wholeRegion, online]);
 
 /** The text a person agrees to at sign-up; bump the version whenever the text changes. */
 export const consent = {

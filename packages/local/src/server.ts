@@ -4,13 +4,14 @@ import { app as accounts } from "@cluster/functions/accounts";
 import { app as auth } from "@cluster/functions/auth";
 import { app as members } from "@cluster/functions/members";
 import { app as meta } from "@cluster/functions/meta";
+import { app as resources } from "@cluster/functions/resources";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 
 /** Mounted in the order of functions/src/areas.ts; each app already carries full /api paths. */
-const areaApps = { auth, accounts, members, meta };
+const areaApps = { auth, accounts, members, resources, meta };
 
 /**
  * The portal on one port: every area's app under /api, exactly as API Gateway routes them,

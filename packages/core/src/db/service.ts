@@ -11,6 +11,7 @@ import {
   MembershipEntity,
   OrganisationEntity,
 } from "../member/entity";
+import { CatalogueEntryEntity, ListingEntity } from "../resource/entity";
 
 /** Every entity of the one table, so that transactions can span them. */
 const service = new Service({
@@ -26,6 +27,8 @@ const service = new Service({
   session: SessionEntity,
   signup: SignupEntity,
   outbox: OutboxEntity,
+  listing: ListingEntity,
+  catalogueEntry: CatalogueEntryEntity,
 });
 
 let connected = false;
