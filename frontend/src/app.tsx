@@ -2,6 +2,7 @@ import { Navigate, type RouteDefinition, Router, type RouteSectionProps, useLoca
 import { lazy, Show, Suspense } from "solid-js";
 import { getSession } from "./data/auth";
 import { getMember, getRepresentatives } from "./data/members";
+import { getResource } from "./data/resources";
 import Home from "./pages/home";
 import { SessionProvider } from "./providers/session";
 import { Alert } from "./ui/alert";
@@ -32,6 +33,18 @@ const routes: RouteDefinition[] = [
       void getMember(params.id ?? "");
       void getRepresentatives(params.id ?? "");
     },
+  },
+  { path: "/resources", component: lazy(() => import("./pages/resources")) },
+  { path: "/resources/new", component: lazy(() => import("./pages/resources/new")) },
+  {
+    path: "/resources/:id",
+    component: lazy(() => import("./pages/resources/detail")),
+    preload: ({ params }) => void getResource(params.id ?? ""),
+  },
+  {
+    path: "/resources/:id/edit",
+    component: lazy(() => import("./pages/resources/edit")),
+    preload: ({ params }) => void getResource(params.id ?? ""),
   },
   { path: "/account", component: lazy(() => import("./pages/account")), preload: () => void getSession() },
   { path: "/coordinator", component: () => <Navigate href="/coordinator/applications" /> },

@@ -41,16 +41,20 @@ export default function Home() {
             </p>
             <A href="/join">Подать заявку</A>
           </article>
+          <article class="card">
+            <h3>Банк ресурсов</h3>
+            <p>
+              Безвозмездно предложить или найти помещение, технику, транспорт, помощь специалистов и
+              волонтёров.
+            </p>
+            <A href="/resources">Открыть банк ресурсов</A>
+          </article>
         </div>
       </section>
 
       <section aria-labelledby="soon-title" class="section">
         <h2 id="soon-title">Скоро</h2>
         <ul class="soon-list">
-          <li>
-            <strong>Ресурсный банк</strong> — безвозмездно предложить или найти помещение, технику, транспорт,
-            помощь специалистов и волонтёров.
-          </li>
           <li>
             <strong>Консультации</strong> — вопросы юристам, бухгалтерам, грантовым экспертам и представителям
             органов власти.

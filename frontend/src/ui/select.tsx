@@ -2,7 +2,7 @@ import { For, type JSX, Show } from "solid-js";
 import { FieldError } from "./field";
 import { fieldId } from "./form";
 
-export type Option = { value: string; label: string };
+export type Option = { value: string; label: string; disabled?: boolean };
 
 export function Select(props: {
   name: string;
@@ -48,7 +48,7 @@ export function Select(props: {
         </Show>
         <For each={props.options}>
           {(option) => (
-            <option value={option.value} selected={option.value === props.value}>
+            <option value={option.value} selected={option.value === props.value} disabled={option.disabled}>
               {option.label}
             </option>
           )}

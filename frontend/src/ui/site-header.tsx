@@ -57,6 +57,9 @@ export function SiteHeader() {
               <A href="/members">Организации</A>
             </li>
             <li>
+              <A href="/resources">Банк ресурсов</A>
+            </li>
+            <li>
               <A href="/join">Вступить</A>
             </li>
             <Suspense>

@@ -13,6 +13,7 @@ import { focusFirstInvalid, issuesToFields } from "../../ui/form";
 import { formatDate, statusName } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { SignInGate } from "../login/gate";
+import { MyListings } from "../resources/mine";
 
 /** The consent text's edition: its date when it is one ("от 1 ноября 2026 г."), else as it is. */
 const edition = (version: string) =>
@@ -74,6 +75,8 @@ function AccountContent() {
           </p>
         </Show>
       </section>
+
+      <MyListings />
 
       <Show when={hasRole("coordinator")}>
         <section aria-labelledby="coordinator-title" class="section">

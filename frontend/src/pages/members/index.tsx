@@ -12,7 +12,7 @@ import {
   sphereName,
   spheres,
 } from "@cluster/core/reference";
-import { A, useIsRouting, useSearchParams } from "@solidjs/router";
+import { A, useIsRouting } from "@solidjs/router";
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { type DirectoryFilters, getMembers } from "../../data/members";
 import { Button } from "../../ui/button";
@@ -22,20 +22,18 @@ import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
+import { createUrlFilters, oneOf, textParam } from "../../ui/url-filters";
 
-type Search = { q?: string; kind?: string; sphere?: string; municipality?: string };
-
-const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | undefined =>
-  typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+const filterKeys = ["q", "kind", "sphere", "municipality"] as const;
 
 export default function Directory() {
-  const [search, setSearch] = useSearchParams<Search>();
+  const { search, set: setFilter, reset } = createUrlFilters(filterKeys);
   const routing = useIsRouting();
 
   // Filters come from the URL (shareable, survive reload and "back"); unknown values are ignored.
   const filters = createMemo<DirectoryFilters>(
     () => ({
-      q: typeof search.q === "string" && search.q.trim() ? search.q.trim() : undefined,
+      q: textParam(search.q),
       kind: oneOf<OrganisationKind>(organisationKindIds, search.kind),
       sphere: oneOf<SphereId>(sphereIds, search.sphere),
       municipality: oneOf<MunicipalityId>(municipalityIds, search.municipality),
@@ -58,28 +56,6 @@ export default function Directory() {
   );
 
   const list = createPagedList(filters, (f, cursor) => getMembers(f, cursor));
-
-  // Filters changed in quick succession must not undo each other: until the URL shows a change,
-  // the next one builds on what was asked for, not on the URL it replaces.
-  let requested: Search | undefined;
-  createEffect(
-    on(
-      () => [search.q, search.kind, search.sphere, search.municipality],
-      () => {
-        requested = undefined;
-      },
-    ),
-  );
-  const setFilter = (key: keyof Search, value: string) => {
-    const current = {
-      q: search.q,
-      kind: search.kind,
-      sphere: search.sphere,
-      municipality: search.municipality,
-    };
-    requested = { ...(requested ?? current), [key]: value || undefined };
-    setSearch(requested, { replace: true });
-  };
 
   return (
     <>
@@ -135,15 +111,7 @@ export default function Directory() {
           />
         </div>
         <Show when={hasFilters()}>
-          <Button
-            variant="link"
-            onClick={() =>
-              setSearch(
-                { q: undefined, kind: undefined, sphere: undefined, municipality: undefined },
-                { replace: true },
-              )
-            }
-          >
+          <Button variant="link" onClick={reset}>
             Сбросить фильтры
           </Button>
         </Show>

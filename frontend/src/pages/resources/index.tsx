@@ -1,0 +1,184 @@
+import {
+  placeIds,
+  placeName,
+  type ResourceCategory,
+  resourceCategoryIds,
+  resourceCategoryName,
+} from "@cluster/core/reference";
+import { A, useIsRouting } from "@solidjs/router";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import {
+  type CatalogueFilters,
+  getResources,
+  type ListingKind,
+  type ListingPlace,
+} from "../../data/resources";
+import { Button } from "../../ui/button";
+import { TextField } from "../../ui/field";
+import { formatDate, plural } from "../../ui/format";
+import { PageTitle } from "../../ui/page-title";
+import { createPagedList, Pager } from "../../ui/pager";
+import { Select } from "../../ui/select";
+import { DataBoundary } from "../../ui/status";
+import { createUrlFilters, oneOf, textParam } from "../../ui/url-filters";
+import { categoryOptions, kindBadge, kindFilterName, placeOptions, quantityText } from "./labels";
+
+const filterKeys = ["kind", "category", "place", "q"] as const;
+const kinds: ListingKind[] = ["offer", "request"];
+
+export default function Catalogue() {
+  const { search, set: setFilter, reset } = createUrlFilters(filterKeys);
+  const routing = useIsRouting();
+
+  const filters = createMemo<CatalogueFilters>(
+    () => ({
+      kind: oneOf<ListingKind>(kinds, search.kind),
+      category: oneOf<ResourceCategory>(resourceCategoryIds, search.category),
+      place: oneOf<ListingPlace>(placeIds, search.place),
+      q: textParam(search.q),
+    }),
+    {},
+    {
+      equals: (a, b) => a.q === b.q && a.kind === b.kind && a.category === b.category && a.place === b.place,
+    },
+  );
+  const hasFilters = () => Object.values(filters()).some(Boolean);
+
+  const [text, setText] = createSignal(filters().q ?? "");
+  createEffect(
+    on(
+      () => filters().q,
+      (q) => setText(q ?? ""),
+      { defer: true },
+    ),
+  );
+
+  const list = createPagedList(filters, (f, cursor) => getResources(f, cursor));
+
+  return (
+    <>
+      <PageTitle>Банк ресурсов</PageTitle>
+      <p class="lead">
+        Организации и жители Калужской области безвозмездно предлагают друг другу помещения, оборудование,
+        транспорт, помощь специалистов и волонтёров, материалы — или пишут, что нужно им самим.
+      </p>
+      <div class="actions">
+        <A href="/resources/new" class="button button--primary">
+          Разместить объявление
+        </A>
+      </div>
+
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is unknown to the older browsers many members use. */}
+      <form
+        class="filters"
+        role="search"
+        aria-label="Поиск в банке ресурсов"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFilter("q", text().trim());
+        }}
+      >
+        <div class="search-row">
+          <TextField
+            name="q"
+            label="Поиск по тексту"
+            type="search"
+            enterkeyhint="search"
+            autocomplete="off"
+            value={text()}
+            onValue={setText}
+          />
+          <Button type="submit">Найти</Button>
+        </div>
+        <div class="filter-row">
+          <Select
+            name="kind"
+            label="Тип"
+            placeholder="Предложения и запросы"
+            options={kinds.map((k) => ({ value: k, label: kindFilterName[k] }))}
+            value={filters().kind ?? ""}
+            onValue={(value) => setFilter("kind", value)}
+          />
+          <Select
+            name="category"
+            label="Категория"
+            placeholder="Все категории"
+            options={categoryOptions}
+            value={filters().category ?? ""}
+            onValue={(value) => setFilter("category", value)}
+          />
+          <Select
+            name="place"
+            label="Где"
+            placeholder="Везде"
+            options={placeOptions}
+            value={filters().place ?? ""}
+            onValue={(value) => setFilter("place", value)}
+          />
+        </div>
+        <Show when={hasFilters()}>
+          <Button variant="link" onClick={reset}>
+            Сбросить фильтры
+          </Button>
+        </Show>
+      </form>
+
+      <section aria-labelledby="results-title" aria-busy={routing() ? "true" : undefined} class="results">
+        <h2 id="results-title" class="visually-hidden">
+          Объявления
+        </h2>
+        <DataBoundary loading="Загружаем объявления…">
+          <Show
+            when={list.items().length > 0}
+            fallback={
+              <div class="empty">
+                <Show
+                  when={hasFilters()}
+                  fallback={
+                    <p>
+                      Объявлений пока нет. <A href="/resources/new">Разместите первое</A> — предложите ресурс
+                      или напишите, что ищете.
+                    </p>
+                  }
+                >
+                  <p role="status">Ничего не найдено. Попробуйте другие слова или сбросьте часть фильтров.</p>
+                </Show>
+              </div>
+            }
+          >
+            <ul class="result-list">
+              <For each={list.items()}>
+                {(entry) => (
+                  <li class="result">
+                    <h3 class="result-title">
+                      <span class={`badge badge--${entry.kind}`}>{kindBadge[entry.kind]}</span>{" "}
+                      <A href={`/resources/${entry.id}`}>{entry.title}</A>
+                    </h3>
+                    <p class="result-meta">
+                      {resourceCategoryName[entry.category]} · {placeName[entry.place]}
+                      <Show when={quantityText(entry.category, entry.quantity)}>
+                        {(quantity) => <> · {quantity()}</>}
+                      </Show>
+                    </p>
+                    <p class="result-short">
+                      {entry.owner.name}
+                      <Show when={entry.conditions === "cofinancing"}> · на условиях софинансирования</Show>
+                      <Show when={entry.availableTo}>{(to) => <> · до {formatDate(to())}</>}</Show>
+                    </p>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Pager
+              hasMore={list.hasMore()}
+              loading={list.loadingMore()}
+              onMore={list.loadMore}
+              error={list.error()}
+              shown={`Показано: ${list.items().length} ${plural(list.items().length, ["объявление", "объявления", "объявлений"])}${list.hasMore() ? "" : " — это все результаты"}`}
+            />
+          </Show>
+        </DataBoundary>
+      </section>
+    </>
+  );
+}
