@@ -13,13 +13,12 @@ import {
   spheres,
 } from "@cluster/core/reference";
 import { A, useIsRouting } from "@solidjs/router";
-import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { createMemo, For, Show } from "solid-js";
 import { type DirectoryFilters, getMembers } from "../../data/members";
-import { Button } from "../../ui/button";
-import { TextField } from "../../ui/field";
 import { enumeration, plural } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
+import { SearchFilters } from "../../ui/search-filters";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
 import { createUrlFilters, oneOf, textParam } from "../../ui/url-filters";
@@ -46,15 +45,6 @@ export default function Directory() {
   );
   const hasFilters = () => Object.values(filters()).some(Boolean);
 
-  const [text, setText] = createSignal(filters().q ?? "");
-  createEffect(
-    on(
-      () => filters().q,
-      (q) => setText(q ?? ""),
-      { defer: true },
-    ),
-  );
-
   const list = createPagedList(filters, (f, cursor) => getMembers(f, cursor));
 
   return (
@@ -62,60 +52,39 @@ export default function Directory() {
       <PageTitle>Организации кластера</PageTitle>
       <p class="lead">НКО, компании, органы власти, СМИ и эксперты Калужской области — участники кластера.</p>
 
-      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is unknown to the older browsers many members use. */}
-      <form
-        class="filters"
-        role="search"
-        aria-label="Поиск организаций"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setFilter("q", text().trim());
-        }}
+      <SearchFilters
+        label="Поиск организаций"
+        searchLabel="Поиск по названию"
+        query={filters().q}
+        onSearch={(text) => setFilter("q", text)}
+        canReset={hasFilters()}
+        onReset={reset}
       >
-        <div class="search-row">
-          <TextField
-            name="q"
-            label="Поиск по названию"
-            type="search"
-            enterkeyhint="search"
-            autocomplete="off"
-            value={text()}
-            onValue={setText}
-          />
-          <Button type="submit">Найти</Button>
-        </div>
-        <div class="filter-row">
-          <Select
-            name="kind"
-            label="Вид участника"
-            placeholder="Все виды"
-            options={organisationKinds.map((k) => ({ value: k.id, label: k.plural }))}
-            value={filters().kind ?? ""}
-            onValue={(value) => setFilter("kind", value)}
-          />
-          <Select
-            name="sphere"
-            label="Сфера деятельности"
-            placeholder="Все сферы"
-            options={spheres.map((s) => ({ value: s.id, label: s.name }))}
-            value={filters().sphere ?? ""}
-            onValue={(value) => setFilter("sphere", value)}
-          />
-          <Select
-            name="municipality"
-            label="Муниципалитет"
-            placeholder="Все муниципалитеты"
-            options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
-            value={filters().municipality ?? ""}
-            onValue={(value) => setFilter("municipality", value)}
-          />
-        </div>
-        <Show when={hasFilters()}>
-          <Button variant="link" onClick={reset}>
-            Сбросить фильтры
-          </Button>
-        </Show>
-      </form>
+        <Select
+          name="kind"
+          label="Вид участника"
+          placeholder="Все виды"
+          options={organisationKinds.map((k) => ({ value: k.id, label: k.plural }))}
+          value={filters().kind ?? ""}
+          onValue={(value) => setFilter("kind", value)}
+        />
+        <Select
+          name="sphere"
+          label="Сфера деятельности"
+          placeholder="Все сферы"
+          options={spheres.map((s) => ({ value: s.id, label: s.name }))}
+          value={filters().sphere ?? ""}
+          onValue={(value) => setFilter("sphere", value)}
+        />
+        <Select
+          name="municipality"
+          label="Муниципалитет"
+          placeholder="Все муниципалитеты"
+          options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+          value={filters().municipality ?? ""}
+          onValue={(value) => setFilter("municipality", value)}
+        />
+      </SearchFilters>
 
       <section aria-labelledby="results-title" aria-busy={routing() ? "true" : undefined} class="results">
         <h2 id="results-title" class="visually-hidden">

@@ -6,18 +6,17 @@ import {
   resourceCategoryName,
 } from "@cluster/core/reference";
 import { A, useIsRouting } from "@solidjs/router";
-import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { createMemo, For, Show } from "solid-js";
 import {
   type CatalogueFilters,
   getResources,
   type ListingKind,
   type ListingPlace,
 } from "../../data/resources";
-import { Button } from "../../ui/button";
-import { TextField } from "../../ui/field";
 import { formatDate, plural } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
+import { SearchFilters } from "../../ui/search-filters";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
 import { createUrlFilters, oneOf, textParam } from "../../ui/url-filters";
@@ -44,15 +43,6 @@ export default function Catalogue() {
   );
   const hasFilters = () => Object.values(filters()).some(Boolean);
 
-  const [text, setText] = createSignal(filters().q ?? "");
-  createEffect(
-    on(
-      () => filters().q,
-      (q) => setText(q ?? ""),
-      { defer: true },
-    ),
-  );
-
   const list = createPagedList(filters, (f, cursor) => getResources(f, cursor));
 
   return (
@@ -68,60 +58,39 @@ export default function Catalogue() {
         </A>
       </div>
 
-      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is unknown to the older browsers many members use. */}
-      <form
-        class="filters"
-        role="search"
-        aria-label="Поиск в банке ресурсов"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setFilter("q", text().trim());
-        }}
+      <SearchFilters
+        label="Поиск в банке ресурсов"
+        searchLabel="Поиск по тексту"
+        query={filters().q}
+        onSearch={(text) => setFilter("q", text)}
+        canReset={hasFilters()}
+        onReset={reset}
       >
-        <div class="search-row">
-          <TextField
-            name="q"
-            label="Поиск по тексту"
-            type="search"
-            enterkeyhint="search"
-            autocomplete="off"
-            value={text()}
-            onValue={setText}
-          />
-          <Button type="submit">Найти</Button>
-        </div>
-        <div class="filter-row">
-          <Select
-            name="kind"
-            label="Тип"
-            placeholder="Предложения и запросы"
-            options={kinds.map((k) => ({ value: k, label: kindFilterName[k] }))}
-            value={filters().kind ?? ""}
-            onValue={(value) => setFilter("kind", value)}
-          />
-          <Select
-            name="category"
-            label="Категория"
-            placeholder="Все категории"
-            options={categoryOptions}
-            value={filters().category ?? ""}
-            onValue={(value) => setFilter("category", value)}
-          />
-          <Select
-            name="place"
-            label="Где"
-            placeholder="Везде"
-            options={placeOptions}
-            value={filters().place ?? ""}
-            onValue={(value) => setFilter("place", value)}
-          />
-        </div>
-        <Show when={hasFilters()}>
-          <Button variant="link" onClick={reset}>
-            Сбросить фильтры
-          </Button>
-        </Show>
-      </form>
+        <Select
+          name="kind"
+          label="Тип"
+          placeholder="Предложения и запросы"
+          options={kinds.map((k) => ({ value: k, label: kindFilterName[k] }))}
+          value={filters().kind ?? ""}
+          onValue={(value) => setFilter("kind", value)}
+        />
+        <Select
+          name="category"
+          label="Категория"
+          placeholder="Все категории"
+          options={categoryOptions}
+          value={filters().category ?? ""}
+          onValue={(value) => setFilter("category", value)}
+        />
+        <Select
+          name="place"
+          label="Где"
+          placeholder="Везде"
+          options={placeOptions}
+          value={filters().place ?? ""}
+          onValue={(value) => setFilter("place", value)}
+        />
+      </SearchFilters>
 
       <section aria-labelledby="results-title" aria-busy={routing() ? "true" : undefined} class="results">
         <h2 id="results-title" class="visually-hidden">
