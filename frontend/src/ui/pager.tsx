@@ -3,6 +3,7 @@ import { createComputed, createMemo, createSignal, on, Show } from "solid-js";
 import type { Page } from "../data/api";
 import { ApiError } from "../data/api";
 import { Button } from "./button";
+import { plural } from "./format";
 
 /**
  * A cursor-paged list: the first page through a router query (so actions revalidate it),
@@ -71,8 +72,9 @@ export function Pager(props: {
   loading: boolean;
   onMore: () => Promise<void>;
   error?: string;
-  /** "Показано 40 организаций": announced politely after each load. */
-  shown: string;
+  /** How many items are shown, and the noun's forms for 1, 2 and 5 of them. */
+  count: number;
+  noun: [one: string, few: string, many: string];
 }) {
   let status!: HTMLParagraphElement;
   const more = async () => {
@@ -83,7 +85,9 @@ export function Pager(props: {
   return (
     <div class="pager">
       <p class="pager-status" role="status" tabIndex={-1} ref={status}>
-        {props.shown}
+        {/* Announced politely after each load: "Показано: 40 организаций — это все результаты". */}
+        Показано: {props.count} {plural(props.count, props.noun)}
+        {props.hasMore ? "" : " — это все результаты"}
       </p>
       <Show when={props.error}>
         <p class="field-error" role="alert">

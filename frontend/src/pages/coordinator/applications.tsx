@@ -8,7 +8,7 @@ import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { TextArea } from "../../ui/field";
 import { focusFirstInvalid, issuesToFields } from "../../ui/form";
-import { enumeration, formatDateTime, plural } from "../../ui/format";
+import { enumeration, formatDateTime } from "../../ui/format";
 import { OrganisationLogo } from "../../ui/logo";
 import { PageTitle } from "../../ui/page-title";
 import { createIdIndex, createPagedList, Pager } from "../../ui/pager";
@@ -77,7 +77,8 @@ function Queue() {
             loading={list.loadingMore()}
             onMore={list.loadMore}
             error={list.error()}
-            shown={`Показано: ${items().length} ${plural(items().length, ["заявка", "заявки", "заявок"])}`}
+            count={items().length}
+            noun={["заявка", "заявки", "заявок"]}
           />
         </Show>
       </DataBoundary>

@@ -8,7 +8,7 @@ import { useSession } from "../../providers/session";
 import { Button } from "../../ui/button";
 import { CheckboxGroup } from "../../ui/choice-group";
 import { issuesToFields } from "../../ui/form";
-import { formatDate, plural } from "../../ui/format";
+import { formatDate } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { createIdIndex, createPagedList, Pager } from "../../ui/pager";
 import { DataBoundary } from "../../ui/status";
@@ -64,7 +64,8 @@ function People() {
           loading={list.loadingMore()}
           onMore={list.loadMore}
           error={list.error()}
-          shown={`Показано: ${items().length} ${plural(items().length, ["учётная запись", "учётные записи", "учётных записей"])}`}
+          count={items().length}
+          noun={["учётная запись", "учётные записи", "учётных записей"]}
         />
       </Show>
     </DataBoundary>

@@ -15,7 +15,7 @@ import {
 import { A, useIsRouting } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import { type DirectoryFilters, getMembers } from "../../data/members";
-import { enumeration, plural } from "../../ui/format";
+import { enumeration } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
 import { SearchFilters } from "../../ui/search-filters";
@@ -156,7 +156,8 @@ export default function Directory() {
               loading={list.loadingMore()}
               onMore={list.loadMore}
               error={list.error()}
-              shown={`Показано: ${list.items().length} ${plural(list.items().length, ["организация", "организации", "организаций"])}${list.hasMore() ? "" : " — это все результаты"}`}
+              count={list.items().length}
+              noun={["организация", "организации", "организаций"]}
             />
           </Show>
         </DataBoundary>

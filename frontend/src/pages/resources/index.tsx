@@ -13,7 +13,7 @@ import {
   type ListingKind,
   type ListingPlace,
 } from "../../data/resources";
-import { formatDate, plural } from "../../ui/format";
+import { formatDate } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
 import { SearchFilters } from "../../ui/search-filters";
@@ -143,7 +143,8 @@ export default function Catalogue() {
               loading={list.loadingMore()}
               onMore={list.loadMore}
               error={list.error()}
-              shown={`Показано: ${list.items().length} ${plural(list.items().length, ["объявление", "объявления", "объявлений"])}${list.hasMore() ? "" : " — это все результаты"}`}
+              count={list.items().length}
+              noun={["объявление", "объявления", "объявлений"]}
             />
           </Show>
         </DataBoundary>
