@@ -1,5 +1,6 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api";
+import { lambdaEsbuild } from "./stacks/bundling";
 import { Database } from "./stacks/Database";
 import { Email } from "./stacks/Email";
 import { Jobs } from "./stacks/Jobs";
@@ -20,9 +21,7 @@ export default {
       architecture: "arm_64",
       // Active tracing needs xray:Put* on every resource ("*"), and nothing reads the traces.
       tracing: "disabled",
-      // The nodejs22.x runtime ships AWS SDK v3: bundling it again would triple each function
-      // (docs/decisions/006-bundles-use-the-runtime-sdk.md).
-      nodejs: { format: "esm", minify: true, esbuild: { external: ["@aws-sdk/*"], charset: "utf8" } },
+      nodejs: { format: "esm", minify: true, esbuild: lambdaEsbuild },
     });
     app.stack(Database).stack(Email).stack(Api).stack(Jobs).stack(Web);
   },

@@ -6,43 +6,18 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
-import { areas } from "../functions/src/areas";
+import { bundleLambda, LAMBDA_BUDGET_KB, lambdaEntries } from "../stacks/bundling";
 
-const LAMBDA_BUDGET_KB = 300;
 const INITIAL_ROUTE_BUDGET_KB = 60;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
-const entries = [
-  ...areas.map((area) => ({ name: area.name, entry: area.entry })),
-  {
-    name: "job:outbox",
-    entry: "functions/src/jobs/outbox.ts",
-  },
-];
-
 let overBudget = false;
 console.log("Lambda bundles (minified, budget %d KB):", LAMBDA_BUDGET_KB);
-for (const { name, entry } of entries) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "node",
-    target: "node22",
-    external: ["@aws-sdk/*"],
-    // SST v2 bundles with keepNames (stack traces keep function names); measure what it ships.
-    keepNames: true,
-    // Russian text as UTF-8, not \u escapes: a third of the bytes (as sst.config.ts sets it).
-    charset: "utf8",
-    write: false,
-    logLevel: "silent",
-  });
-  const bytes = result.outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
-  overBudget ||= kb(bytes) > LAMBDA_BUDGET_KB;
+for (const { name, entry } of lambdaEntries) {
+  const bundle = await bundleLambda(entry);
+  overBudget ||= kb(bundle.byteLength) > LAMBDA_BUDGET_KB;
   console.log(
-    `  ${name.padEnd(12)} ${String(kb(bytes)).padStart(7)} KB  (gzip ${kb(gzipSync(result.outputFiles[0]!.contents).byteLength)} KB)`,
+    `  ${name.padEnd(12)} ${String(kb(bundle.byteLength)).padStart(7)} KB  (gzip ${kb(gzipSync(bundle).byteLength)} KB)`,
   );
 }
 

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { areas } from "../../functions/src/areas";
+import { lambdaEntries } from "../bundling";
 
 /** Synthesis in these tests skips bundling, so a handler path that points nowhere shows up here. */
 describe("handler entries", () => {
-  it.each([...areas.map((area) => area.entry), "functions/src/jobs/outbox.ts"])("%s exists", (entry) => {
+  it.each(lambdaEntries.map(({ entry }) => entry))("%s exists", (entry) => {
     expect(existsSync(new URL(`../../${entry}`, import.meta.url))).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import { type Actor, guest, requirePerson } from "@cluster/core/actor";
 import { Invalid, VisibleError } from "@cluster/core/errors";
-import { type Context, Hono, type MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import { Hono } from "hono/tiny";
 import type { z } from "zod/mini";
 import { errorBody, fieldErrors, toResponse } from "./errors";
 import type { Operation } from "./operation";

@@ -14,7 +14,7 @@ import {
 import { CatalogueEntryEntity, ListingEntity } from "../resource/entity";
 
 /** Every entity of the one table, so that transactions can span them. */
-const service = new Service({
+export const entities = {
   organisation: OrganisationEntity,
   innClaim: InnClaimEntity,
   membership: MembershipEntity,
@@ -29,7 +29,9 @@ const service = new Service({
   outbox: OutboxEntity,
   listing: ListingEntity,
   catalogueEntry: CatalogueEntryEntity,
-});
+};
+
+const service = new Service(entities);
 
 let connected = false;
 
