@@ -1,4 +1,5 @@
 import { Cron, type StackContext, use } from "sst/constructs";
+import { jobs } from "../functions/src/jobs/schedule";
 import { Api } from "./Api";
 import { Database } from "./Database";
 import { Email } from "./Email";
@@ -8,19 +9,23 @@ export function Jobs({ stack }: StackContext) {
   const mail = use(Email);
   const { environment } = use(Api);
 
-  // Retries outgoing mail that the request that queued it could not send.
-  const outbox = new Cron(stack, "Outbox", {
-    schedule: "rate(5 minutes)",
-    job: {
-      function: {
-        handler: "functions/src/jobs/outbox.handler",
-        timeout: "60 seconds",
-        environment,
-      },
-    },
-  });
-  table.cdk.table.grantReadWriteData(outbox.jobFunction);
-  mail.grantSend(outbox.jobFunction);
+  const crons = Object.fromEntries(
+    jobs.map((job) => {
+      const cron = new Cron(stack, `Job-${job.name}`, {
+        schedule: job.schedule,
+        job: {
+          function: {
+            handler: job.entry.replace(/\.ts$/, ".handler"),
+            timeout: "60 seconds",
+            environment,
+          },
+        },
+      });
+      table.cdk.table.grantReadWriteData(cron.jobFunction);
+      if (job.sendsMail) mail.grantSend(cron.jobFunction);
+      return [job.name, cron];
+    }),
+  ) as Record<(typeof jobs)[number]["name"], Cron>;
 
-  return { outbox };
+  return crons;
 }

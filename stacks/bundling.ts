@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import { areas } from "../functions/src/areas";
+import { jobs } from "../functions/src/jobs/schedule";
 
 /** Every Lambda the stacks deploy: the API areas and the scheduled jobs. */
 export const lambdaEntries = [
   ...areas.map(({ name, entry }) => ({ name, entry })),
-  { name: "job:outbox", entry: "functions/src/jobs/outbox.ts" },
+  ...jobs.map(({ name, entry }) => ({ name: `job:${name}`, entry })),
 ];
 
 /** Each Lambda must stay under this many KB minified (foundation issue). */

@@ -1,4 +1,4 @@
-import { Account } from "@cluster/core";
+import * as Account from "@cluster/core/account/index";
 import { handle } from "hono/aws-lambda";
 import { accountOperations as op } from "./contracts/accounts";
 import { bind } from "./http/app";

@@ -21,7 +21,18 @@ export const areas = [
     name: "resources",
     entry: "functions/src/resources.ts",
     routes: ["ANY /api/resources", "ANY /api/resources/{proxy+}"],
-    sendsMail: false,
+    sendsMail: true,
+  },
+  {
+    name: "responses",
+    entry: "functions/src/responses.ts",
+    routes: [
+      "ANY /api/responses",
+      "ANY /api/responses/{proxy+}",
+      "ANY /api/ledger",
+      "ANY /api/ledger/{proxy+}",
+    ],
+    sendsMail: true,
   },
   {
     name: "meta",

@@ -1,4 +1,5 @@
-import { Account, Auth } from "@cluster/core";
+import * as Account from "@cluster/core/account/index";
+import * as Auth from "@cluster/core/auth/index";
 import { handle } from "hono/aws-lambda";
 import { getCookie } from "hono/cookie";
 import { authOperations as op } from "./contracts/auth";

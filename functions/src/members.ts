@@ -1,4 +1,4 @@
-import { Member } from "@cluster/core";
+import * as Member from "@cluster/core/member/index";
 import { handle } from "hono/aws-lambda";
 import { memberOperations as op } from "./contracts/members";
 import { bind } from "./http/app";

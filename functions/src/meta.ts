@@ -1,9 +1,6 @@
 import { config } from "@cluster/core/config";
 import { handle } from "hono/aws-lambda";
-import { accountOperations } from "./contracts/accounts";
-import { authOperations } from "./contracts/auth";
-import { memberOperations } from "./contracts/members";
-import { resourceOperations } from "./contracts/resources";
+import { areaOperations } from "./contracts";
 import { bind, createPublicApp } from "./http/app";
 import { openApiDocument } from "./http/openapi";
 import { operations } from "./http/operation";
@@ -31,16 +28,10 @@ const metaOperations = operations({
 let document: ReturnType<typeof openApiDocument> | undefined;
 
 bind(app, metaOperations.openapi, async () => {
-  document ??= openApiDocument(
-    [
-      ...Object.values(authOperations),
-      ...Object.values(accountOperations),
-      ...Object.values(memberOperations),
-      ...Object.values(resourceOperations),
-      ...Object.values(metaOperations),
-    ],
-    { title: "Кластер НКО Калужской области — API", version: "1" },
-  );
+  document ??= openApiDocument([...areaOperations, ...Object.values(metaOperations)], {
+    title: "Кластер НКО Калужской области — API",
+    version: "1",
+  });
   return document;
 });
 

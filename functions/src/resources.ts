@@ -1,4 +1,5 @@
-import { Resource } from "@cluster/core";
+import * as Listings from "@cluster/core/resource/listings";
+import * as Matching from "@cluster/core/resource/matching";
 import { handle } from "hono/aws-lambda";
 import { resourceOperations as op } from "./contracts/resources";
 import { bind } from "./http/app";
@@ -9,12 +10,15 @@ export const app = createAreaApp();
 const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param("id") ?? "";
 
 // Fixed paths first: "mine" is not a listing id.
-bind(app, op.catalogue, ({ query }) => Resource.catalogue(query));
-bind(app, op.create, ({ actor, body }) => Resource.create(actor, body));
-bind(app, op.mine, async ({ actor }) => ({ items: await Resource.mine(actor) }));
-bind(app, op.get, ({ actor }, c) => Resource.get(actor, id(c)));
-bind(app, op.update, ({ actor, body }, c) => Resource.update(actor, id(c), body));
-bind(app, op.publish, ({ actor, body }, c) => Resource.publish(actor, id(c), body));
-bind(app, op.withdraw, ({ actor, body }, c) => Resource.withdraw(actor, id(c), body));
+bind(app, op.catalogue, ({ query }) => Listings.catalogue(query));
+bind(app, op.create, ({ actor, body }) => Listings.create(actor, body));
+bind(app, op.mine, async ({ actor }) => ({ items: await Listings.mine(actor) }));
+bind(app, op.get, ({ actor }, c) => Listings.get(actor, id(c)));
+bind(app, op.update, ({ actor, body }, c) => Listings.update(actor, id(c), body));
+bind(app, op.publish, ({ actor, body }, c) => Listings.publish(actor, id(c), body));
+bind(app, op.withdraw, ({ actor, body }, c) => Listings.withdraw(actor, id(c), body));
+bind(app, op.complete, ({ actor, body }, c) => Listings.complete(actor, id(c), body));
+bind(app, op.hide, ({ actor, body }, c) => Listings.hide(actor, id(c), body));
+bind(app, op.matches, async ({ actor }, c) => ({ items: await Matching.matchesOf(actor, id(c)) }));
 
 export const handler = handle(app);

@@ -23,6 +23,23 @@ describe("Jobs stack", () => {
     expect(outbox.jobFunction.getConstructMetadata().data.handler).toBe("functions/src/jobs/outbox.handler");
   });
 
+  it("runs matching hourly and expiry at 00:05 Moscow time", () => {
+    for (const [job, schedule] of [
+      [use(Jobs).matching, "rate(1 hour)"],
+      [use(Jobs).expiry, "cron(5 21 * * ? *)"],
+    ] as const) {
+      template.hasResourceProperties("AWS::Events::Rule", {
+        ScheduleExpression: schedule,
+        Targets: [{ Arn: { "Fn::GetAtt": [functionLogicalId(job.jobFunction), "Arn"] }, Id: "Target0" }],
+      });
+    }
+  });
+
+  it("lets the expiry job use the table only", () => {
+    const actions = statementsOf(template, use(Jobs).expiry.jobFunction).flatMap(actionsOf);
+    expect(actions.every((action) => action.startsWith("dynamodb:"))).toBe(true);
+  });
+
   it("gives the job a minute, on nodejs22.x", () => {
     template.hasResourceProperties("AWS::Lambda::Function", {
       Timeout: 60,

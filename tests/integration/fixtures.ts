@@ -31,3 +31,28 @@ export function application(overrides: Partial<Record<keyof Application, unknown
   };
   return { ...base, ...overrides } as typeof base & Record<string, unknown>;
 }
+
+/** A signed-in representative of an approved organisation. */
+export async function approvedMember(overrides: Partial<Record<keyof Application, unknown>> = {}) {
+  const { asCoordinator, signedIn } = await import("./client");
+  const client = await signedIn();
+  const { json: organisation } = await client.post("/api/members", application(overrides));
+  await (await asCoordinator()).post(`/api/members/${organisation.id}/approve`, { version: 1 });
+  return Object.assign(client, { organisationId: organisation.id as string });
+}
+
+/** A date relative to today, so tests keep working whenever they run. */
+export const daysFromNow = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export const listing = (overrides: Record<string, unknown> = {}) => ({
+  kind: "offer",
+  category: "premises",
+  title: "Зал на 40 человек для встреч",
+  description: "Светлый зал в центре Калуги с проектором, по будням после 18:00.",
+  place: "kaluga",
+  quantity: 1,
+  availableFrom: daysFromNow(3),
+  availableTo: daysFromNow(90),
+  ...overrides,
+});

@@ -1,26 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asCoordinator, Client, signedIn } from "./client";
-import { application } from "./fixtures";
-
-/** A signed-in representative of an approved organisation. */
-async function member() {
-  const client = await signedIn();
-  const { json: organisation } = await client.post("/api/members", application());
-  await (await asCoordinator()).post(`/api/members/${organisation.id}/approve`, { version: 1 });
-  return Object.assign(client, { organisationId: organisation.id as string });
-}
-
-const listing = (overrides: Record<string, unknown> = {}) => ({
-  kind: "offer",
-  category: "premises",
-  title: "Зал на 40 человек для встреч",
-  description: "Светлый зал в центре Калуги с проектором, по будням после 18:00.",
-  place: "kaluga",
-  quantity: 1,
-  availableFrom: "2026-12-01",
-  availableTo: "2027-03-01",
-  ...overrides,
-});
+import { application, listing, approvedMember as member } from "./fixtures";
 
 describe("Resource Bank listings", () => {
   it("are drafts until published, then appear in every matching catalogue filter, newest first", async () => {

@@ -3,7 +3,9 @@ import {
   CatalogueQuery,
   ChangeStatus,
   CreateListing,
+  HideListing,
   Listing,
+  Match,
   UpdateListing,
 } from "@cluster/core/resource/schema";
 import { Page } from "@cluster/core/shared/page";
@@ -74,5 +76,31 @@ export const resourceOperations = operations({
     access: "person",
     body: ChangeStatus,
     response: Listing,
+  },
+  complete: {
+    method: "post",
+    path: "/api/resources/{id}/complete",
+    summary: "Close an open listing as fulfilled: everything was handed over",
+    tag,
+    access: "person",
+    body: ChangeStatus,
+    response: Listing,
+  },
+  hide: {
+    method: "post",
+    path: "/api/resources/{id}/hide",
+    summary: "Moderation: hide a listing with a reason; its owner is emailed",
+    tag,
+    access: "coordinator",
+    body: HideListing,
+    response: Listing,
+  },
+  matches: {
+    method: "get",
+    path: "/api/resources/{id}/matches",
+    summary: "Open listings of the other kind that fit this one, best first",
+    tag,
+    access: "guest",
+    response: z.object({ items: z.array(Match) }),
   },
 });

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { areas } from "../areas";
-import { accountOperations } from "../contracts/accounts";
-import { authOperations } from "../contracts/auth";
-import { memberOperations } from "../contracts/members";
-import { resourceOperations } from "../contracts/resources";
+import { areaOperations } from "../contracts";
 import { app as meta } from "../meta";
 import { openApiDocument } from "./openapi";
 import type { Operation } from "./operation";
 
-const all: Operation[] = [
-  ...Object.values(authOperations),
-  ...Object.values(accountOperations),
-  ...Object.values(memberOperations),
-  ...Object.values(resourceOperations),
-];
+const all: Operation[] = areaOperations;
 
 /** API Gateway's route key as a matcher: {proxy+} is any rest of the path. */
 const matches = (routeKey: string, method: string, path: string) => {

@@ -1,4 +1,4 @@
-import { Auth } from "@cluster/core";
+import * as Auth from "@cluster/core/auth/index";
 import { config } from "@cluster/core/config";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";

@@ -1,4 +1,4 @@
-import { Mail } from "@cluster/core";
+import * as Mail from "@cluster/core/mail/index";
 
 /**
  * Scheduled retry of mail that a request could not send right after its commit.

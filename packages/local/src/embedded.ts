@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { Mail } from "@cluster/core";
 import { readConfig, setConfig } from "@cluster/core/config";
+import { jobs } from "@cluster/functions/jobs/schedule";
 import { ensureTable, JAVA_MISSING, javaVersion, startDynamoDb } from "./dynamodb";
 import { isPortFree } from "./ports";
 import { StartupProblem } from "./problems";
@@ -21,8 +21,8 @@ export interface EmbeddedOptions {
   seed: boolean;
   /** Called once per part as it starts. */
   log?: (line: string) => void;
-  /** How often the outbox retry job runs; 0 turns it off. */
-  retryEveryMs?: number;
+  /** Run the scheduled jobs (functions/src/jobs/schedule.ts) on their local timers. */
+  jobs?: boolean;
 }
 
 /** AUTH_SECRET for this machine: made once, kept beside the data so sessions survive restarts. */
@@ -107,11 +107,17 @@ export async function startEmbedded(options: EmbeddedOptions) {
     const server = await listen(createPortalApp(webRoot), options.port);
     stops.push(server.close);
 
-    if (options.retryEveryMs) {
-      const timer = setInterval(() => {
-        Mail.deliverPending().catch((error) => console.error("outbox retry failed:", error));
-      }, options.retryEveryMs);
-      stops.push(async () => clearInterval(timer));
+    if (options.jobs) {
+      for (const job of jobs) {
+        const { handler } = (await import(join(repoRoot, job.entry))) as { handler: () => Promise<unknown> };
+        const timer = setInterval(() => {
+          handler().catch((error) => console.error(`job ${job.name} failed:`, error));
+        }, job.localEveryMinutes * 60_000);
+        stops.push(async () => clearInterval(timer));
+      }
+      log(
+        `Задания          ${jobs.map((job) => `${job.name} раз в ${job.localEveryMinutes} мин`).join(", ")}`,
+      );
     }
 
     return {

@@ -39,7 +39,7 @@ async function main() {
     dataDir: process.env.DATA_DIR ?? join(repoRoot, ".data/dynamodb"),
     seed: process.env.SEED !== "0",
     log: line,
-    retryEveryMs: 60_000,
+    jobs: true,
   });
   line(`Портал          ${portal.url}  (API: ${portal.url}/api/openapi.json)`);
   console.log(`\nГотово за ${((Date.now() - started) / 1000).toFixed(1)} с. Ctrl-C — остановить.`);

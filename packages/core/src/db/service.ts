@@ -11,7 +11,14 @@ import {
   MembershipEntity,
   OrganisationEntity,
 } from "../member/entity";
-import { CatalogueEntryEntity, ListingEntity } from "../resource/entity";
+import {
+  CatalogueEntryEntity,
+  ContributionEntity,
+  ListingEntity,
+  MatchEntity,
+  ResponseEntity,
+  ResponseMessageEntity,
+} from "../resource/entity";
 
 /** Every entity of the one table, so that transactions can span them. */
 export const entities = {
@@ -29,6 +36,10 @@ export const entities = {
   outbox: OutboxEntity,
   listing: ListingEntity,
   catalogueEntry: CatalogueEntryEntity,
+  response: ResponseEntity,
+  responseMessage: ResponseMessageEntity,
+  contribution: ContributionEntity,
+  match: MatchEntity,
 };
 
 const service = new Service(entities);

@@ -4,8 +4,6 @@ import { sesClient } from "../clients";
 import { config } from "../config";
 import { db } from "../db/service";
 
-export * as Templates from "./templates";
-
 export interface Message {
   to: string;
   subject: string;

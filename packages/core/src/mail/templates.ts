@@ -50,3 +50,71 @@ export const invitation = (to: string, organisation: string, inviter: string, to
     `${config().publicUrl}/invitations/accept?token=${token}\n\nСсылка действует 7 дней.` +
     signature,
 });
+
+const listingUrl = (id: string) => `${config().publicUrl}/resources/${id}`;
+const responseUrl = (id: string) => `${config().publicUrl}/responses/${id}`;
+
+export const listingHidden = (to: string, title: string, id: string, reason: string) => ({
+  to,
+  subject: `Объявление скрыто координатором: «${title}»`,
+  text:
+    `Координатор кластера скрыл ваше объявление «${title}» из Банка ресурсов.\n\nПричина: ${reason}\n\n` +
+    `Объявление: ${listingUrl(id)}\nЕсли это ошибка, ответьте координатору.` +
+    signature,
+});
+
+export const responseReceived = (to: string, title: string, responder: string, responseId: string) => ({
+  to,
+  subject: `Новый отклик на «${title}»`,
+  text:
+    `${responder} откликнулся на ваше объявление «${title}».\n\n` +
+    `Прочитайте отклик и примите или отклоните его:\n${responseUrl(responseId)}` +
+    signature,
+});
+
+export const responseAccepted = (to: string, title: string, responseId: string) => ({
+  to,
+  subject: `Ваш отклик принят: «${title}»`,
+  text:
+    `Автор объявления «${title}» принял ваш отклик. Контакты друг друга теперь видны на странице отклика:\n` +
+    `${responseUrl(responseId)}` +
+    signature,
+});
+
+export const responseDeclined = (to: string, title: string, responseId: string, reason?: string) => ({
+  to,
+  subject: `Ваш отклик отклонён: «${title}»`,
+  text:
+    `Автор объявления «${title}» отклонил ваш отклик.` +
+    (reason ? `\n\nПричина: ${reason}` : "") +
+    `\n\n${responseUrl(responseId)}` +
+    signature,
+});
+
+export const responseMessage = (
+  to: string,
+  title: string,
+  author: string,
+  text: string,
+  responseId: string,
+) => ({
+  to,
+  subject: `Новое сообщение по «${title}»`,
+  text: `${author} пишет:\n\n${text}\n\nОтветить: ${responseUrl(responseId)}` + signature,
+});
+
+/** One letter per owner per run, whatever the number of new pairs. */
+export const matchesFound = (
+  to: string,
+  title: string,
+  listingId: string,
+  found: { title: string; id: string }[],
+) => ({
+  to,
+  subject: `Нашлись подходящие объявления для «${title}»`,
+  text:
+    `Для вашего объявления «${title}» в Банке ресурсов нашлось подходящее:\n\n` +
+    found.map((match) => `• ${match.title}\n  ${listingUrl(match.id)}`).join("\n") +
+    `\n\nВсе совпадения — на странице объявления: ${listingUrl(listingId)}` +
+    signature,
+});

@@ -7,7 +7,8 @@ import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound, VisibleError } from "../errors";
 import { searchKey } from "../identifiers";
-import { deliver, isConditionFailure, type Queued, queued, Templates } from "../mail";
+import { deliver, isConditionFailure, type Queued, queued } from "../mail";
+import * as Templates from "../mail/templates";
 import { hashToken, newToken } from "../shared/secrets";
 import type { OrganisationEntity } from "./entity";
 import type {

@@ -2,7 +2,10 @@ import { Entity } from "electrodb";
 import { SERVICE, timestamps, version } from "../db/attributes";
 import { resourceCategoryIds } from "../reference";
 
-const statuses = ["draft", "published", "withdrawn", "expired", "fulfilled", "hidden"] as const;
+const statuses = ["draft", "published", "reserved", "withdrawn", "expired", "fulfilled", "hidden"] as const;
+
+/** Published or fully reserved: the listing's window is still running. */
+export const openStatuses = new Set<string>(["published", "reserved"]);
 
 /** An offer or a request of the Resource Bank. */
 export const ListingEntity = new Entity({
@@ -17,6 +20,8 @@ export const ListingEntity = new Entity({
     searchText: { type: "string", required: true },
     place: { type: "string", required: true },
     quantity: { type: "number" },
+    /** Units not yet reserved by accepted responses (offers) or still needed (requests). */
+    remaining: { type: "number" },
     availableFrom: { type: "string", required: true },
     availableTo: { type: "string" },
     conditions: { type: ["free", "cofinancing"] as const, required: true },
@@ -28,6 +33,8 @@ export const ListingEntity = new Entity({
     organisationId: { type: "string" },
     accountId: { type: "string", required: true },
     publishedAt: { type: "string" },
+    /** Set by a coordinator who hid the listing; the owner is told. */
+    hiddenReason: { type: "string" },
     ...timestamps,
     version,
   },
@@ -40,6 +47,13 @@ export const ListingEntity = new Entity({
       index: "gsi1",
       pk: { field: "gsi1pk", composite: ["ownerKey"] },
       sk: { field: "gsi1sk", composite: ["createdAt", "id"] },
+    },
+    /** Open listings with an end date, soonest first: what the expiry job closes (sparse). */
+    byExpiry: {
+      index: "gsi2",
+      condition: (item) => openStatuses.has(item.status as string) && Boolean(item.availableTo),
+      pk: { field: "gsi2pk", composite: [] },
+      sk: { field: "gsi2sk", composite: ["availableTo", "id"] },
     },
   },
 });
@@ -55,6 +69,8 @@ export const CatalogueEntryEntity = new Entity({
     facet: { type: "string", required: true },
     publishedAt: { type: "string", required: true },
     listingId: { type: "string", required: true },
+    /** Absent on rows written before matching needed it: treated as "from any date". */
+    availableFrom: { type: "string" },
     kind: { type: ["offer", "request"] as const, required: true },
     category: { type: resourceCategoryIds, required: true },
     title: { type: "string", required: true },
@@ -70,6 +86,130 @@ export const CatalogueEntryEntity = new Entity({
     byFacet: {
       pk: { field: "pk", composite: ["facet"] },
       sk: { field: "sk", composite: ["publishedAt", "listingId"] },
+    },
+  },
+});
+
+const responseStatuses = ["pending", "accepted", "declined", "cancelled", "fulfilled"] as const;
+
+/**
+ * A member's answer to a listing: "I would like this" to an offer, "I can give this" to a
+ * request. Accepting it reserves its quantity on the listing.
+ */
+export const ResponseEntity = new Entity({
+  model: { entity: "response", version: "1", service: SERVICE },
+  attributes: {
+    id: { type: "string", required: true, readOnly: true },
+    listingId: { type: "string", required: true, readOnly: true },
+    /** "org#ID" or "person#ID" of the responding side. */
+    responderKey: { type: "string", required: true },
+    responderName: { type: "string", required: true },
+    responderOrganisationId: { type: "string" },
+    responderAccountId: { type: "string", required: true },
+    message: { type: "string", required: true },
+    quantity: { type: "number" },
+    wantedFrom: { type: "string" },
+    wantedTo: { type: "string" },
+    status: { type: responseStatuses, required: true },
+    declineReason: { type: "string" },
+    decidedAt: { type: "string" },
+    fulfilledAt: { type: "string" },
+    ...timestamps,
+    version,
+  },
+  indexes: {
+    byId: {
+      pk: { field: "pk", composite: ["id"] },
+      sk: { field: "sk", composite: [] },
+    },
+    byListing: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["listingId"] },
+      sk: { field: "gsi1sk", composite: ["createdAt", "id"] },
+    },
+    byResponder: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["responderAccountId"] },
+      sk: { field: "gsi2sk", composite: ["createdAt", "id"] },
+    },
+  },
+});
+
+/** One message of the conversation on a response; ids are ULIDs, so the thread sorts by time. */
+export const ResponseMessageEntity = new Entity({
+  model: { entity: "responseMessage", version: "1", service: SERVICE },
+  attributes: {
+    responseId: { type: "string", required: true, readOnly: true },
+    id: { type: "string", required: true, readOnly: true },
+    authorAccountId: { type: "string", required: true },
+    authorName: { type: "string", required: true },
+    text: { type: "string", required: true },
+    createdAt: timestamps.createdAt,
+  },
+  indexes: {
+    byResponse: {
+      pk: { field: "pk", composite: ["responseId"] },
+      sk: { field: "sk", composite: ["id"] },
+    },
+  },
+});
+
+/**
+ * A handover recorded in the contributions ledger: who gave what to whom and its estimated
+ * value. Readable for the whole cluster, per giver and per receiver, by period.
+ */
+export const ContributionEntity = new Entity({
+  model: { entity: "contribution", version: "1", service: SERVICE },
+  attributes: {
+    id: { type: "string", required: true, readOnly: true },
+    at: { type: "string", required: true },
+    listingId: { type: "string", required: true },
+    responseId: { type: "string", required: true },
+    category: { type: resourceCategoryIds, required: true },
+    title: { type: "string", required: true },
+    quantity: { type: "number" },
+    /** Roubles, when the listing carried an estimate. */
+    value: { type: "number" },
+    giverKey: { type: "string", required: true },
+    giverName: { type: "string", required: true },
+    receiverKey: { type: "string", required: true },
+    receiverName: { type: "string", required: true },
+  },
+  indexes: {
+    byId: {
+      pk: { field: "pk", composite: ["id"] },
+      sk: { field: "sk", composite: [] },
+    },
+    cluster: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: [] },
+      sk: { field: "gsi1sk", composite: ["at", "id"] },
+    },
+    byGiver: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["giverKey"] },
+      sk: { field: "gsi2sk", composite: ["at", "id"] },
+    },
+    byReceiver: {
+      index: "gsi3",
+      pk: { field: "gsi3pk", composite: ["receiverKey"] },
+      sk: { field: "gsi3sk", composite: ["at", "id"] },
+    },
+  },
+});
+
+/** A request and an offer found to fit, recorded once so the pair is never announced twice. */
+export const MatchEntity = new Entity({
+  model: { entity: "match", version: "1", service: SERVICE },
+  attributes: {
+    requestId: { type: "string", required: true, readOnly: true },
+    offerId: { type: "string", required: true, readOnly: true },
+    createdAt: timestamps.createdAt,
+  },
+  indexes: {
+    byPair: {
+      pk: { field: "pk", composite: ["requestId", "offerId"] },
+      sk: { field: "sk", composite: [] },
     },
   },
 });

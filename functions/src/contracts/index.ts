@@ -1,0 +1,15 @@
+import type { Operation } from "../http/operation";
+import { accountOperations } from "./accounts";
+import { authOperations } from "./auth";
+import { memberOperations } from "./members";
+import { resourceOperations } from "./resources";
+import { responseOperations } from "./responses";
+
+/** Every operation of the API areas (meta documents itself). */
+export const areaOperations: Operation[] = [
+  ...Object.values(authOperations),
+  ...Object.values(accountOperations),
+  ...Object.values(memberOperations),
+  ...Object.values(resourceOperations),
+  ...Object.values(responseOperations),
+];

@@ -1,0 +1,31 @@
+/**
+ * The scheduled jobs. The Jobs stack makes an EventBridge rule of each schedule; the local
+ * portal imports the same entry and calls its handler on a timer. Every job is idempotent, so
+ * overlapping or repeated runs are harmless.
+ */
+export const jobs = [
+  {
+    name: "outbox",
+    entry: "functions/src/jobs/outbox.ts",
+    /** Retries mail that the request that queued it could not send. */
+    schedule: "rate(5 minutes)",
+    localEveryMinutes: 1,
+    sendsMail: true,
+  },
+  {
+    name: "matching",
+    entry: "functions/src/jobs/matching.ts",
+    /** Announces request/offer pairs that the run right after publishing missed. */
+    schedule: "rate(1 hour)",
+    localEveryMinutes: 5,
+    sendsMail: true,
+  },
+  {
+    name: "expiry",
+    entry: "functions/src/jobs/expiry.ts",
+    /** 00:05 in Moscow (UTC+3, no daylight saving): windows end with the day there. */
+    schedule: "cron(5 21 * * ? *)",
+    localEveryMinutes: 60,
+    sendsMail: false,
+  },
+] as const;

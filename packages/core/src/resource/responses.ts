@@ -1,0 +1,360 @@
+import type { EntityItem } from "electrodb";
+import { ulid } from "ulid";
+import { stale } from "../account";
+import { type Actor, hasRole, type Person, requirePerson } from "../actor";
+import { db } from "../db/service";
+import { Canceled, writeAll } from "../db/transaction";
+import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
+import { deliver, type Queued, queued } from "../mail";
+import * as Templates from "../mail/templates";
+import { type ListingEntity, openStatuses, type ResponseEntity } from "./entity";
+import { contributionFor } from "./ledger";
+import { canManage, findListing, listingWrites, represents } from "./listings";
+import type {
+  Contact,
+  CreateResponse,
+  DeclineResponse,
+  PostMessage,
+  ResponseDetail,
+  ResponseView,
+} from "./schema";
+
+type Item = EntityItem<typeof ResponseEntity>;
+type Listing = EntityItem<typeof ListingEntity>;
+type Role = ResponseView["role"];
+
+async function findResponse(id: string) {
+  const { data } = await db().entities.response.get({ id }).go({ consistent: true });
+  if (!data) throw new NotFound("Отклик не найден");
+  return data;
+}
+
+function view(item: Item, listing: Listing, role: Role): ResponseView {
+  return {
+    id: item.id,
+    listing: { id: listing.id, kind: listing.kind, title: listing.title, ownerName: listing.ownerName },
+    responder: { name: item.responderName, organisationId: item.responderOrganisationId },
+    message: item.message,
+    quantity: item.quantity,
+    wantedFrom: item.wantedFrom,
+    wantedTo: item.wantedTo,
+    status: item.status,
+    declineReason: item.declineReason,
+    createdAt: item.createdAt,
+    version: item.version,
+    role,
+  };
+}
+
+/** Which side of a response the person is on; those on neither side get a 404, not a hint. */
+async function roleIn(actor: Actor, item: Item, listing: Listing): Promise<Role> {
+  const person = requirePerson(actor);
+  if (item.responderAccountId === person.accountId) return "responder";
+  if (listing.accountId === person.accountId) return "owner";
+  if (listing.organisationId && (await represents(person, listing.organisationId))) return "owner";
+  if (item.responderOrganisationId && (await represents(person, item.responderOrganisationId))) {
+    return "responder";
+  }
+  if (hasRole(person, "coordinator")) return "coordinator";
+  throw new NotFound("Отклик не найден");
+}
+
+/** Who responds: an approved organisation the person represents, or the person themself. */
+async function responderOf(person: Person, listing: Listing, input: CreateResponse) {
+  if (!input.organisationId) {
+    if (listing.kind === "offer") {
+      throw new Invalid({
+        organisationId: "Получить ресурс может организация-участник: выберите организацию",
+      });
+    }
+    return { responderKey: `person#${person.accountId}`, responderName: person.name };
+  }
+  const { data: organisation } = await db().entities.organisation.get({ id: input.organisationId }).go();
+  if (!organisation || !(await represents(person, organisation.id))) {
+    throw new Forbidden("Откликаться от организации могут только её представители");
+  }
+  if (organisation.status !== "approved") {
+    throw new Conflict("Организация ещё не принята в кластер", "not_approved", {
+      organisationId: "Организация ещё не принята в кластер",
+    });
+  }
+  return {
+    responderKey: `org#${organisation.id}`,
+    responderName: organisation.shortName ?? organisation.name,
+    responderOrganisationId: organisation.id,
+  };
+}
+
+async function emailOf(accountId: string) {
+  const { data } = await db().entities.account.get({ id: accountId }).go();
+  return data?.email;
+}
+
+/** A member answers a published listing; its owner is told by email. */
+export async function respond(actor: Actor, input: CreateResponse) {
+  const person = requirePerson(actor);
+  const listing = await findListing(input.listingId).catch(() => {
+    throw new NotFound("Объявление не найдено");
+  });
+  if (listing.status !== "published") throw new Conflict("Объявление закрыто для откликов", "closed");
+  if (await canManage(person, listing)) {
+    throw new Conflict("Нельзя откликнуться на своё объявление", "own_listing");
+  }
+  const fields: Record<string, string> = {};
+  if (input.quantity !== undefined && listing.remaining !== undefined && input.quantity > listing.remaining) {
+    fields.quantity = `Доступно не больше ${listing.remaining}`;
+  }
+  if (input.wantedFrom && input.wantedFrom < listing.availableFrom) {
+    fields.wantedFrom = "Раньше начала срока объявления";
+  }
+  if (input.wantedTo && listing.availableTo && input.wantedTo > listing.availableTo) {
+    fields.wantedTo = "Позже окончания срока объявления";
+  }
+  if (Object.keys(fields).length > 0) throw new Invalid(fields);
+
+  const responder = await responderOf(person, listing, input);
+  const id = ulid();
+  const ownerEmail = await emailOf(listing.accountId);
+  const messages = ownerEmail
+    ? [queued(Templates.responseReceived(ownerEmail, listing.title, responder.responderName, id))]
+    : [];
+  await writeAll(({ response, outbox }) => [
+    response
+      .create({
+        id,
+        listingId: listing.id,
+        ...responder,
+        responderAccountId: person.accountId,
+        message: input.message,
+        quantity: input.quantity ?? (listing.remaining === undefined ? undefined : 1),
+        wantedFrom: input.wantedFrom,
+        wantedTo: input.wantedTo,
+        status: "pending",
+      })
+      .commit(),
+    ...messages.map((message) => outbox.create(message).commit()),
+  ]);
+  await deliver(messages);
+  return view(await findResponse(id), listing, "responder");
+}
+
+async function contactOf(accountId: string, organisation?: string): Promise<Contact> {
+  const { data } = await db().entities.account.get({ id: accountId }).go();
+  return { name: data?.name ?? "—", organisation, email: data?.email ?? "—", phone: data?.phone };
+}
+
+/** A response with its conversation; contacts of both sides once accepted. */
+export async function detail(actor: Actor, id: string): Promise<ResponseDetail> {
+  const item = await findResponse(id);
+  const listing = await findListing(item.listingId);
+  const role = await roleIn(actor, item, listing);
+  const person = requirePerson(actor);
+  const { data: thread } = await db()
+    .entities.responseMessage.query.byResponse({ responseId: id })
+    .go({ pages: "all" });
+  const agreed = item.status === "accepted" || item.status === "fulfilled";
+  return {
+    response: view(item, listing, role),
+    messages: thread.map((message) => ({
+      id: message.id,
+      author: message.authorName,
+      mine: message.authorAccountId === person.accountId,
+      text: message.text,
+      createdAt: message.createdAt,
+    })),
+    contacts: agreed
+      ? {
+          owner: await contactOf(listing.accountId, listing.organisationId ? listing.ownerName : undefined),
+          responder: await contactOf(
+            item.responderAccountId,
+            item.responderOrganisationId ? item.responderName : undefined,
+          ),
+        }
+      : undefined,
+  };
+}
+
+/** The responses to a listing, for its owner and coordinators; newest first. */
+export async function responsesTo(actor: Actor, listingId: string) {
+  const person = requirePerson(actor);
+  const listing = await findListing(listingId);
+  if (!(await canManage(person, listing))) throw new NotFound("Объявление не найдено");
+  const { data } = await db()
+    .entities.response.query.byListing({ listingId })
+    .go({ pages: "all", order: "desc" });
+  const role: Role =
+    hasRole(person, "coordinator") && listing.accountId !== person.accountId ? "coordinator" : "owner";
+  return data.map((item) => view(item, listing, role));
+}
+
+/** The person's own responses, newest first. */
+export async function myResponses(actor: Actor) {
+  const person = requirePerson(actor);
+  const { data } = await db()
+    .entities.response.query.byResponder({ responderAccountId: person.accountId })
+    .go({ pages: "all", order: "desc" });
+  const ids = [...new Set(data.map((item) => item.listingId))];
+  const { data: listings } = await db()
+    .entities.listing.get(ids.map((listingId) => ({ id: listingId })))
+    .go();
+  const byId = new Map(listings.map((listing) => [listing.id, listing]));
+  return data.flatMap((item) => {
+    const listing = byId.get(item.listingId);
+    return listing ? [view(item, listing, "responder")] : [];
+  });
+}
+
+const TRIES = 10;
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
+
+/**
+ * The owner accepts: the response's quantity is reserved on the listing. The listing is written
+ * conditional on the version read and the response conditional on still pending, in one
+ * transaction; a lost race re-reads and tries again, so of many acceptances for the last unit
+ * exactly one succeeds and the others learn that nothing is left. Remaining never goes below 0.
+ */
+export async function accept(actor: Actor, id: string, { version }: { version: number }) {
+  for (let attempt = 0; ; attempt++) {
+    const item = await findResponse(id);
+    const listing = await findListing(item.listingId);
+    if ((await roleIn(actor, item, listing)) === "responder") {
+      throw new Forbidden("Принять отклик может только автор объявления");
+    }
+    if (item.version !== version) throw stale();
+    if (item.status !== "pending") throw new Conflict("Отклик уже рассмотрен", "already_decided");
+    if (!openStatuses.has(listing.status)) throw new Conflict("Объявление закрыто", "closed");
+    const wanted = item.quantity ?? 0;
+    const remaining = listing.remaining === undefined ? undefined : listing.remaining - wanted;
+    if (remaining !== undefined && remaining < 0) {
+      throw new Conflict(
+        listing.remaining === 0
+          ? "Всё уже забронировано: принять этот отклик нельзя"
+          : `Осталось только ${listing.remaining}: принять этот отклик целиком нельзя`,
+        "not_enough",
+      );
+    }
+    const next: Listing = {
+      ...listing,
+      remaining,
+      status: remaining === 0 ? "reserved" : listing.status,
+      version: listing.version + 1,
+    };
+    const email = await emailOf(item.responderAccountId);
+    const messages = email ? [queued(Templates.responseAccepted(email, listing.title, id))] : [];
+    try {
+      await writeAll((entities) => [
+        entities.response
+          .patch({ id })
+          .set({ status: "accepted", decidedAt: new Date().toISOString(), version: item.version + 1 })
+          .where(({ version, status }, { eq }) => `${eq(version, item.version)} AND ${eq(status, "pending")}`)
+          .commit(),
+        ...listingWrites(entities, listing, next),
+        ...messages.map((message) => entities.outbox.create(message).commit()),
+      ]);
+    } catch (error) {
+      const raced = error instanceof Canceled || (error instanceof Conflict && error.code === "busy");
+      if (raced && attempt < TRIES) {
+        await pause(attempt);
+        continue;
+      }
+      if (raced) throw new Conflict("Объявление сейчас меняется, повторите через минуту", "busy");
+      throw error;
+    }
+    await deliver(messages);
+    return view(await findResponse(id), next, "owner");
+  }
+}
+
+/** The owner declines a pending response, saying why if they wish. */
+export async function decline(actor: Actor, id: string, { version, reason }: DeclineResponse) {
+  const item = await findResponse(id);
+  const listing = await findListing(item.listingId);
+  if ((await roleIn(actor, item, listing)) === "responder") {
+    throw new Forbidden("Отклонить отклик может только автор объявления");
+  }
+  if (item.version !== version) throw stale();
+  if (item.status !== "pending") throw new Conflict("Отклик уже рассмотрен", "already_decided");
+  const email = await emailOf(item.responderAccountId);
+  const messages = email ? [queued(Templates.responseDeclined(email, listing.title, id, reason))] : [];
+  try {
+    await writeAll(({ response, outbox }) => [
+      response
+        .patch({ id })
+        .set({
+          status: "declined",
+          declineReason: reason || undefined,
+          decidedAt: new Date().toISOString(),
+          version: item.version + 1,
+        })
+        .where(({ version, status }, { eq }) => `${eq(version, item.version)} AND ${eq(status, "pending")}`)
+        .commit(),
+      ...messages.map((message) => outbox.create(message).commit()),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+  await deliver(messages);
+  return view(await findResponse(id), listing, "owner");
+}
+
+/**
+ * The owner records the handover of an accepted response: it goes into the contributions
+ * ledger in the same transaction as the status change, so it is counted once.
+ */
+export async function fulfil(actor: Actor, id: string, { version }: { version: number }) {
+  const item = await findResponse(id);
+  const listing = await findListing(item.listingId);
+  if ((await roleIn(actor, item, listing)) === "responder") {
+    throw new Forbidden("Отметить передачу может только автор объявления");
+  }
+  if (item.version !== version) throw stale();
+  if (item.status !== "accepted")
+    throw new Conflict("Передать можно только по принятому отклику", "not_accepted");
+  const at = new Date().toISOString();
+  try {
+    await writeAll(({ response, contribution }) => [
+      response
+        .patch({ id })
+        .set({ status: "fulfilled", fulfilledAt: at, version: item.version + 1 })
+        .where(({ version, status }, { eq }) => `${eq(version, item.version)} AND ${eq(status, "accepted")}`)
+        .commit(),
+      contribution.create(contributionFor(listing, item, at)).commit(),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+  return view(await findResponse(id), listing, "owner");
+}
+
+/** Either side writes in the response's conversation; the other side gets the text by email. */
+export async function postMessage(actor: Actor, id: string, { text }: PostMessage) {
+  const person = requirePerson(actor);
+  const item = await findResponse(id);
+  const listing = await findListing(item.listingId);
+  const role = await roleIn(person, item, listing);
+  if (item.status === "declined" || item.status === "cancelled") {
+    throw new Conflict("Переписка по закрытому отклику закрыта", "closed");
+  }
+  const to = await emailOf(role === "responder" ? listing.accountId : item.responderAccountId);
+  const messages: Queued[] = to
+    ? [queued(Templates.responseMessage(to, listing.title, person.name, text, id))]
+    : [];
+  const messageId = ulid();
+  await writeAll(({ responseMessage, outbox }) => [
+    responseMessage
+      .create({
+        responseId: id,
+        id: messageId,
+        authorAccountId: person.accountId,
+        authorName: person.name,
+        text,
+      })
+      .commit(),
+    ...messages.map((message) => outbox.create(message).commit()),
+  ]);
+  await deliver(messages);
+  return detail(actor, id);
+}
