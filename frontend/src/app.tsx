@@ -46,6 +46,8 @@ const routes: RouteDefinition[] = [
     component: lazy(() => import("./pages/resources/edit")),
     preload: ({ params }) => void getResource(params.id ?? ""),
   },
+  { path: "/responses/:id", component: lazy(() => import("./pages/responses/detail")) },
+  { path: "/coordinator/ledger", component: lazy(() => import("./pages/coordinator/ledger")) },
   { path: "/account", component: lazy(() => import("./pages/account")), preload: () => void getSession() },
   { path: "/coordinator", component: () => <Navigate href="/coordinator/applications" /> },
   { path: "/coordinator/applications", component: lazy(() => import("./pages/coordinator/applications")) },

@@ -100,6 +100,7 @@ describe("expiry", () => {
       availableTo: daysFromNow(1),
     });
     const lasting = await published(owner, { availableFrom: daysFromNow(0), availableTo: daysFromNow(5) });
+    const untilWithdrawn = await published(owner, { availableFrom: daysFromNow(0), availableTo: undefined });
     const { expireDue } = await import("@cluster/core/resource/expiry");
 
     await expireDue(daysFromNow(1));
@@ -109,6 +110,9 @@ describe("expiry", () => {
     expect((await new Client().get(`/api/resources/${ending.id}`)).status).toBe(404);
     expect((await owner.get(`/api/resources/${ending.id}`)).json.listing.status).toBe("expired");
     expect((await new Client().get(`/api/resources/${lasting.id}`)).json.listing.status).toBe("published");
+    expect((await new Client().get(`/api/resources/${untilWithdrawn.id}`)).json.listing.status).toBe(
+      "published",
+    );
     const { json: catalogue } = await new Client().get(
       `/api/resources?q=${encodeURIComponent(ending.title)}`,
     );

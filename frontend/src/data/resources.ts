@@ -1,5 +1,17 @@
 import type { ResourceCategory } from "@cluster/core/reference";
-import type { CatalogueEntry, CreateListing, Listing, UpdateListing } from "@cluster/core/resource/schema";
+import type {
+  CatalogueEntry,
+  CreateListing,
+  CreateResponse,
+  DeclineResponse,
+  HideListing,
+  Ledger,
+  Listing,
+  Match,
+  ResponseDetail,
+  ResponseView,
+  UpdateListing,
+} from "@cluster/core/resource/schema";
 import { action, query } from "@solidjs/router";
 import { ApiError, api, type Page, queryString } from "./api";
 
@@ -61,4 +73,65 @@ export const withdrawResource = action(
   (id: string, version: number) =>
     api.post<Listing>(`/api/resources/${encodeURIComponent(id)}/withdraw`, { version }),
   "withdraw-resource",
+);
+
+export const completeResource = action(
+  (id: string, version: number) =>
+    api.post<Listing>(`/api/resources/${encodeURIComponent(id)}/complete`, { version }),
+  "complete-resource",
+);
+
+export const hideResource = action(
+  (id: string, input: HideListing) =>
+    api.post<Listing>(`/api/resources/${encodeURIComponent(id)}/hide`, input),
+  "hide-resource",
+);
+
+export const getMatches = query(
+  (id: string) => api.get<{ items: Match[] }>(`/api/resources/${encodeURIComponent(id)}/matches`),
+  "resource-matches",
+);
+
+/* Responses: a member's answer to a listing, its conversation and the handover. */
+
+export const getResponsesTo = query(
+  (listingId: string) => api.get<{ items: ResponseView[] }>(`/api/responses${queryString({ listingId })}`),
+  "responses-to",
+);
+
+export const getMyResponses = query(
+  () => api.get<{ items: ResponseView[] }>("/api/responses/mine"),
+  "my-responses",
+);
+
+export const getResponse = query(
+  (id: string) => api.get<ResponseDetail>(`/api/responses/${encodeURIComponent(id)}`),
+  "response",
+);
+
+export const respond = action(
+  (input: CreateResponse) => api.post<ResponseView>("/api/responses", input),
+  "respond",
+);
+
+const responseStep = (step: "accept" | "decline" | "fulfil") =>
+  action(
+    (id: string, input: DeclineResponse) =>
+      api.post<ResponseView>(`/api/responses/${encodeURIComponent(id)}/${step}`, input),
+    `${step}-response`,
+  );
+
+export const acceptResponse = responseStep("accept");
+export const declineResponse = responseStep("decline");
+export const fulfilResponse = responseStep("fulfil");
+
+export const postResponseMessage = action(
+  (id: string, text: string) =>
+    api.post<ResponseDetail>(`/api/responses/${encodeURIComponent(id)}/messages`, { text }),
+  "response-message",
+);
+
+export const getLedger = query(
+  (organisationId?: string) => api.get<Ledger>(`/api/ledger${queryString({ organisationId })}`),
+  "ledger",
 );

@@ -14,6 +14,7 @@ import { formatDate, statusName } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { SignInGate } from "../login/gate";
 import { MyListings } from "../resources/mine";
+import { MyResponses } from "../responses/mine";
 
 /** The consent text's edition: its date when it is one ("от 1 ноября 2026 г."), else as it is. */
 const edition = (version: string) =>
@@ -77,6 +78,7 @@ function AccountContent() {
       </section>
 
       <MyListings />
+      <MyResponses />
 
       <Show when={hasRole("coordinator")}>
         <section aria-labelledby="coordinator-title" class="section">

@@ -10,6 +10,9 @@ export function CoordinatorNav() {
         <li>
           <A href="/coordinator/people">Учётные записи</A>
         </li>
+        <li>
+          <A href="/coordinator/ledger">Вклад участников</A>
+        </li>
       </ul>
     </nav>
   );

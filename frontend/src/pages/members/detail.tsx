@@ -7,6 +7,7 @@ import { formatDate } from "../../ui/format";
 import { OrganisationLogo } from "../../ui/logo";
 import { PageTitle } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
+import { OrganisationLedger } from "../resources/ledger";
 
 const contactLabels = {
   email: "Электронная почта",
@@ -171,6 +172,8 @@ export default function MemberPage() {
                     </dl>
                   </Show>
                 </section>
+
+                <OrganisationLedger organisationId={organisation().id} />
               </article>
             );
           }}

@@ -1,15 +1,27 @@
 import { placeName, resourceCategoryName } from "@cluster/core/reference";
-import type { Listing } from "@cluster/core/resource/schema";
+import { HideListing, type Listing } from "@cluster/core/resource/schema";
 import { A, createAsync, revalidate, useAction, useParams } from "@solidjs/router";
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { ApiError } from "../../data/api";
-import { getResource, publishResource, withdrawResource } from "../../data/resources";
+import {
+  completeResource,
+  getResource,
+  hideResource,
+  publishResource,
+  withdrawResource,
+} from "../../data/resources";
+import { useSession } from "../../providers/session";
 import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
+import { TextArea } from "../../ui/field";
+import { issuesToFields } from "../../ui/form";
 import { formatDate } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
 import { conditionsName, formatRoubles, kindBadge, quantityText } from "./labels";
+import { Matches } from "./matches";
+import { RespondSection } from "./respond";
+import { OwnerResponses } from "./responses";
 
 export default function ListingPage() {
   const params = useParams<{ id: string }>();
@@ -25,9 +37,14 @@ export default function ListingPage() {
   );
 }
 
-function StatusNotice(props: { status: Listing["status"] }) {
+function StatusNotice(props: { status: Listing["status"]; hiddenReason?: string }) {
   return (
     <Switch>
+      <Match when={props.status === "reserved"}>
+        <Alert kind="info" title="Всё забронировано">
+          <p>Новые отклики не принимаются; объявление убрано из поиска.</p>
+        </Alert>
+      </Match>
       <Match when={props.status === "draft"}>
         <Alert kind="info" title="Черновик — виден только вам">
           <p>Объявление появится в банке ресурсов после публикации.</p>
@@ -50,6 +67,9 @@ function StatusNotice(props: { status: Listing["status"] }) {
       </Match>
       <Match when={props.status === "hidden"}>
         <Alert kind="warning" title="Скрыто координатором">
+          <Show when={props.hiddenReason}>
+            <p>Причина: {props.hiddenReason}</p>
+          </Show>
           <p>Объявление убрано из банка ресурсов. Если есть вопросы, напишите координаторам кластера.</p>
         </Alert>
       </Match>
@@ -58,8 +78,14 @@ function StatusNotice(props: { status: Listing["status"] }) {
 }
 
 function ListingView(props: { listing: Listing; canEdit: boolean }) {
+  const { hasRole } = useSession();
   const listing = () => props.listing;
-  const quantity = () => quantityText(listing().category, listing().quantity);
+  const quantity = () => {
+    const total = quantityText(listing().category, listing().quantity);
+    const { remaining, quantity: all } = listing();
+    return remaining !== undefined && remaining !== all ? `осталось ${remaining} из ${total}` : total;
+  };
+  const open = () => listing().status === "published" || listing().status === "reserved";
   return (
     <article class="profile">
       <p>
@@ -69,7 +95,7 @@ function ListingView(props: { listing: Listing; canEdit: boolean }) {
       <p>
         <span class={`badge badge--${listing().kind}`}>{kindBadge[listing().kind]}</span>
       </p>
-      <StatusNotice status={listing().status} />
+      <StatusNotice status={listing().status} hiddenReason={listing().hiddenReason} />
       <Show when={props.canEdit}>
         <Manage listing={listing()} />
       </Show>
@@ -109,15 +135,37 @@ function ListingView(props: { listing: Listing; canEdit: boolean }) {
         <h2 id="description-title">Описание</h2>
         <p class="description">{listing().description}</p>
       </section>
+
+      <Show when={props.canEdit && listing().status !== "draft"}>
+        <OwnerResponses listing={listing()} />
+      </Show>
+      <Show when={!props.canEdit && listing().status === "published"}>
+        <RespondSection listing={listing()} />
+      </Show>
+      <Show when={listing().status === "published"}>
+        <Matches listing={listing()} />
+      </Show>
+      <Show when={hasRole("coordinator") && open()}>
+        <Moderate listing={listing()} />
+      </Show>
     </article>
   );
 }
+
+type Step = "publish" | "withdraw" | "complete";
+
+const done: Record<Step, string> = {
+  publish: "Объявление опубликовано. Подходящие объявления — ниже; их авторам мы написали.",
+  withdraw: "Объявление снято с публикации.",
+  complete: "Объявление закрыто как выполненное.",
+};
 
 /** Publish, withdraw, edit: for the author, the organisation's representatives and coordinators. */
 function Manage(props: { listing: Listing }) {
   const publish = useAction(publishResource);
   const withdraw = useAction(withdrawResource);
-  const [busy, setBusy] = createSignal<"publish" | "withdraw">();
+  const complete = useAction(completeResource);
+  const [busy, setBusy] = createSignal<Step>();
   const [message, setMessage] = createSignal<{ kind: "success" | "warning" | "error"; text: string }>();
   let box: HTMLDivElement | undefined;
 
@@ -126,14 +174,14 @@ function Manage(props: { listing: Listing }) {
     requestAnimationFrame(() => box?.focus());
   };
 
-  async function change(which: "publish" | "withdraw") {
+  async function change(which: Step) {
     if (busy()) return;
     setMessage(undefined);
     setBusy(which);
     try {
-      if (which === "publish") await publish(props.listing.id, props.listing.version);
-      else await withdraw(props.listing.id, props.listing.version);
-      show("success", which === "publish" ? "Объявление опубликовано." : "Объявление снято с публикации.");
+      const act = { publish, withdraw, complete }[which];
+      await act(props.listing.id, props.listing.version);
+      show("success", done[which]);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         // Someone changed the listing meanwhile: show what it is now, and let the person decide again.
@@ -155,7 +203,7 @@ function Manage(props: { listing: Listing }) {
     }
   }
 
-  const open = () => props.listing.status === "draft" || props.listing.status === "published";
+  const open = () => ["draft", "published", "reserved"].includes(props.listing.status);
 
   return (
     <>
@@ -176,12 +224,66 @@ function Manage(props: { listing: Listing }) {
           <A href={`/resources/${props.listing.id}/edit`} class="button button--secondary">
             Редактировать
           </A>
+          <Show when={props.listing.status !== "draft"}>
+            <Button variant="secondary" pending={busy() === "complete"} onClick={() => change("complete")}>
+              Завершить: всё передано
+            </Button>
+          </Show>
           <Button variant="secondary" pending={busy() === "withdraw"} onClick={() => change("withdraw")}>
             Снять с публикации
           </Button>
         </div>
       </Show>
     </>
+  );
+}
+
+/** Moderation: a coordinator hides the listing and the owner gets the reason by email. */
+function Moderate(props: { listing: Listing }) {
+  const hide = useAction(hideResource);
+  const [reason, setReason] = createSignal("");
+  const [error, setError] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+
+  async function onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    const parsed = HideListing.safeParse({ version: props.listing.version, reason: reason() });
+    if (!parsed.success) {
+      setError(issuesToFields(parsed.error.issues).reason);
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
+    try {
+      await hide(props.listing.id, parsed.data);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : "Не удалось скрыть объявление.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="moderate-title" class="section panel panel--danger">
+      <h2 id="moderate-title">Модерация</h2>
+      <form class="form" onSubmit={onSubmit} noValidate>
+        <TextArea
+          name="reason"
+          label="Причина скрытия"
+          hint="Автор получит её письмом."
+          rows={2}
+          value={reason()}
+          onValue={setReason}
+          error={error()}
+        />
+        <div class="actions">
+          <Button type="submit" variant="danger" pending={busy()}>
+            Скрыть объявление
+          </Button>
+        </div>
+      </form>
+    </section>
   );
 }
 

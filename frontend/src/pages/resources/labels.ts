@@ -5,7 +5,7 @@ import {
   resourceCategories,
   wholeRegion,
 } from "@cluster/core/reference";
-import type { Listing } from "@cluster/core/resource/schema";
+import type { Listing, ResponseView } from "@cluster/core/resource/schema";
 
 /** Words and option lists of the Resource Bank; no zod here, so that lists and the account page stay light. */
 
@@ -21,6 +21,7 @@ export const conditionsName: Record<Listing["conditions"], string> = {
 export const statusName: Record<Listing["status"], string> = {
   draft: "Черновик",
   published: "Опубликовано",
+  reserved: "Всё забронировано",
   withdrawn: "Снято с публикации",
   expired: "Срок истёк",
   fulfilled: "Выполнено",
@@ -31,6 +32,7 @@ export const statusName: Record<Listing["status"], string> = {
 export const statusClass: Record<Listing["status"], string> = {
   draft: "pending",
   published: "approved",
+  reserved: "pending",
   withdrawn: "rejected",
   expired: "rejected",
   fulfilled: "approved",
@@ -58,3 +60,19 @@ export function quantityText(category: ResourceCategory, quantity: number | unde
 const roubles = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 0 });
 
 export const formatRoubles = (value: number) => `${roubles.format(value)}\u00a0₽`;
+
+export const responseStatusName: Record<ResponseView["status"], string> = {
+  pending: "Ждёт ответа",
+  accepted: "Принят",
+  declined: "Отклонён",
+  cancelled: "Отменён",
+  fulfilled: "Передано",
+};
+
+export const responseStatusClass: Record<ResponseView["status"], string> = {
+  pending: "pending",
+  accepted: "approved",
+  declined: "rejected",
+  cancelled: "rejected",
+  fulfilled: "approved",
+};

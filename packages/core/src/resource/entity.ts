@@ -4,6 +4,9 @@ import { resourceCategoryIds } from "../reference";
 
 const statuses = ["draft", "published", "reserved", "withdrawn", "expired", "fulfilled", "hidden"] as const;
 
+/** closesOn of a listing offered "until withdrawn"; such listings never enter the expiry index. */
+export const OPEN_ENDED = "9999-12-31";
+
 /** Published or fully reserved: the listing's window is still running. */
 export const openStatuses = new Set<string>(["published", "reserved"]);
 
@@ -24,6 +27,8 @@ export const ListingEntity = new Entity({
     remaining: { type: "number" },
     availableFrom: { type: "string", required: true },
     availableTo: { type: "string" },
+    /** availableTo, or OPEN_ENDED: the expiry index needs a value on every write (ElectroDB). */
+    closesOn: { type: "string", required: true },
     conditions: { type: ["free", "cofinancing"] as const, required: true },
     estimatedValue: { type: "number" },
     status: { type: statuses, required: true },
@@ -53,7 +58,7 @@ export const ListingEntity = new Entity({
       index: "gsi2",
       condition: (item) => openStatuses.has(item.status as string) && Boolean(item.availableTo),
       pk: { field: "gsi2pk", composite: [] },
-      sk: { field: "gsi2sk", composite: ["availableTo", "id"] },
+      sk: { field: "gsi2sk", composite: ["closesOn", "id"] },
     },
   },
 });

@@ -12,7 +12,7 @@ import { findListing, saveListing } from "./listings";
 export async function expireDue(today = moscowToday()) {
   const { data } = await db()
     .entities.listing.query.byExpiry({})
-    .lt({ availableTo: today })
+    .lt({ closesOn: today })
     .go({ pages: "all" });
   let expired = 0;
   for (const { id } of data) {

@@ -9,7 +9,7 @@ import { searchKey } from "../identifiers";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { moscowToday } from "../shared/dates";
-import { type CatalogueEntryEntity, type ListingEntity, openStatuses } from "./entity";
+import { type CatalogueEntryEntity, type ListingEntity, OPEN_ENDED, openStatuses } from "./entity";
 import { announceMatches, reportMatchingFailure } from "./matching";
 import type {
   CatalogueEntry,
@@ -58,6 +58,12 @@ function entriesOf(item: Item): Entry[] {
     organisationId: item.organisationId,
   }));
 }
+
+/**
+ * The eight catalogue rows of a published listing, for writers outside a transaction (the demo
+ * seed, the benchmark) that must list it exactly as publishing does.
+ */
+export const catalogueRowsOf = (item: Item): Entry[] => entriesOf(item);
 
 export function view(item: Item): Listing {
   return {
@@ -161,6 +167,7 @@ const listingFields = (input: UpdateListing | CreateListing) => ({
   quantity: input.quantity,
   availableFrom: input.availableFrom,
   availableTo: input.availableTo,
+  closesOn: input.availableTo ?? OPEN_ENDED,
   conditions: input.conditions,
   estimatedValue: input.estimatedValue,
 });
@@ -204,7 +211,7 @@ export function listingWrites({ listing, catalogueEntry }: TransactionEntities, 
   const kept = new Set(after.map((entry) => entry.facet));
   return [
     listing
-      .put(next)
+      .put({ ...next, closesOn: next.availableTo ?? OPEN_ENDED })
       .where(({ version }, { eq }) => eq(version, current.version))
       .commit(),
     ...before
