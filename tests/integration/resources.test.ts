@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asCoordinator, Client, signedIn } from "./client";
-import { application, listing, approvedMember as member } from "./fixtures";
+import { Client, signedIn } from "./client";
+import { listing, approvedMember as member } from "./fixtures";
 
 describe("Resource Bank listings", () => {
   it("are drafts until published, then appear in every matching catalogue filter, newest first", async () => {
