@@ -1,4 +1,5 @@
 import * as Member from "@cluster/core/member/index";
+import { imageHeaders } from "@cluster/core/shared/images";
 import { handle } from "hono/aws-lambda";
 import { memberOperations as op } from "./contracts/members";
 import { bind } from "./http/app";
@@ -23,11 +24,7 @@ bind(app, op.setLogo, ({ actor, upload }, c) =>
 bind(app, op.removeLogo, ({ actor }, c) => Member.removeLogo(actor, id(c)));
 bind(app, op.logo, async ({ actor }, c) => {
   const { contentType, bytes } = await Member.logo(actor, id(c));
-  return c.body(bytes, 200, {
-    "content-type": contentType,
-    "cache-control": "public, max-age=86400",
-    "x-content-type-options": "nosniff",
-  });
+  return c.body(bytes, 200, imageHeaders(contentType, 86_400));
 });
 bind(app, op.representatives, ({ actor }, c) => Member.representatives(actor, id(c)));
 bind(app, op.invite, async ({ actor, body }, c) => {

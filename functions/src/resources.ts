@@ -1,5 +1,7 @@
 import * as Listings from "@cluster/core/resource/listings";
 import * as Matching from "@cluster/core/resource/matching";
+import * as Photos from "@cluster/core/resource/photos";
+import { imageHeaders } from "@cluster/core/shared/images";
 import { handle } from "hono/aws-lambda";
 import { resourceOperations as op } from "./contracts/resources";
 import { bind } from "./http/app";
@@ -20,5 +22,14 @@ bind(app, op.withdraw, ({ actor, body }, c) => Listings.withdraw(actor, id(c), b
 bind(app, op.complete, ({ actor, body }, c) => Listings.complete(actor, id(c), body));
 bind(app, op.hide, ({ actor, body }, c) => Listings.hide(actor, id(c), body));
 bind(app, op.matches, async ({ actor }, c) => ({ items: await Matching.matchesOf(actor, id(c)) }));
+
+bind(app, op.addPhoto, ({ actor, upload }, c) =>
+  Photos.addPhoto(actor, id(c), upload.contentType, upload.bytes),
+);
+bind(app, op.removePhoto, ({ actor }, c) => Photos.removePhoto(actor, id(c), c.req.param("photoId") ?? ""));
+bind(app, op.photo, async ({ actor }, c) => {
+  const { contentType, bytes } = await Photos.photo(actor, id(c), c.req.param("photoId") ?? "");
+  return c.body(bytes, 200, imageHeaders(contentType, 31_536_000));
+});
 
 export const handler = handle(app);

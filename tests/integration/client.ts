@@ -27,6 +27,17 @@ export class Client {
     return { status: response.status, headers: response.headers, json };
   }
 
+  /** A file as the raw body, as the browser uploads images. */
+  async upload(method: "PUT" | "POST", path: string, bytes: Uint8Array, type: string) {
+    const response = await fetch(`${portalUrl()}${path}`, {
+      method,
+      headers: { "content-type": type, cookie: this.cookie, origin: portalUrl() },
+      body: bytes,
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+  }
+
   get = (path: string) => this.request("GET", path);
   post = (path: string, body?: unknown) => this.request("POST", path, body ?? {});
   patch = (path: string, body: unknown) => this.request("PATCH", path, body);

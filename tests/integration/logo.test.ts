@@ -3,15 +3,8 @@ import { tinyPng as png } from "../fixtures/images";
 import { asCoordinator, Client, portalUrl, signedIn } from "./client";
 import { application } from "./fixtures";
 
-async function upload(client: Client, id: string, body: Uint8Array, type = "image/png") {
-  const response = await fetch(`${portalUrl()}/api/members/${id}/logo`, {
-    method: "PUT",
-    headers: { "content-type": type, cookie: client.cookie, origin: portalUrl() },
-    body,
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: test reads whatever JSON came back
-  return { status: response.status, json: (await response.json()) as any };
-}
+const upload = (client: Client, id: string, body: Uint8Array, type = "image/png") =>
+  client.upload("PUT", `/api/members/${id}/logo`, body, type);
 
 describe("organisation logo", () => {
   it("is uploaded by a representative and shown wherever the organisation is", async () => {

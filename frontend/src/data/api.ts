@@ -96,6 +96,7 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
   /** Uploads a file as the raw body (not multipart): the API reads the type from content-type. */
   putFile: <T>(path: string, file: RawBody) => request<T>("PUT", path, file),
+  postFile: <T>(path: string, file: RawBody) => request<T>("POST", path, file),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
   delete: <T>(path: string) => request<T>("DELETE", path),
 };

@@ -13,7 +13,7 @@ import type {
   UpdateListing,
 } from "@cluster/core/resource/schema";
 import { action, query } from "@solidjs/router";
-import { ApiError, api, type Page, queryString } from "./api";
+import { ApiError, api, type Page, queryString, type RawBody } from "./api";
 
 export type ListingKind = Listing["kind"];
 export type ListingPlace = Listing["place"];
@@ -134,4 +134,16 @@ export const postResponseMessage = action(
 export const getLedger = query(
   (organisationId?: string) => api.get<Ledger>(`/api/ledger${queryString({ organisationId })}`),
   "ledger",
+);
+
+export const addPhoto = action(
+  (id: string, file: RawBody) =>
+    api.postFile<Listing>(`/api/resources/${encodeURIComponent(id)}/photos`, file),
+  "add-photo",
+);
+
+export const removePhoto = action(
+  (id: string, photoId: string) =>
+    api.delete<Listing>(`/api/resources/${encodeURIComponent(id)}/photos/${encodeURIComponent(photoId)}`),
+  "remove-photo",
 );

@@ -5,13 +5,12 @@ import {
   DirectoryEntry,
   DirectoryQuery,
   Invite,
-  LOGO_MAX_BYTES,
-  logoTypes,
   Organisation,
   QueueQuery,
   Reject,
   UpdateProfile,
 } from "@cluster/core/member/schema";
+import { IMAGE_MAX_BYTES, imageTypes } from "@cluster/core/shared/images";
 import { Page } from "@cluster/core/shared/page";
 import * as z from "zod/mini";
 import { operations } from "../http/operation";
@@ -96,7 +95,7 @@ export const memberOperations = operations({
     summary: "Upload the organisation's logo (PNG, JPEG or WebP, up to 200 KB) as the raw body",
     tag,
     access: "person",
-    upload: { types: logoTypes, maxBytes: LOGO_MAX_BYTES },
+    upload: { types: imageTypes, maxBytes: IMAGE_MAX_BYTES },
     response: Organisation,
   },
   removeLogo: {

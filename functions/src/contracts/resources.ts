@@ -8,6 +8,7 @@ import {
   Match,
   UpdateListing,
 } from "@cluster/core/resource/schema";
+import { IMAGE_MAX_BYTES, imageTypes } from "@cluster/core/shared/images";
 import { Page } from "@cluster/core/shared/page";
 import * as z from "zod/mini";
 import { operations } from "../http/operation";
@@ -102,5 +103,30 @@ export const resourceOperations = operations({
     tag,
     access: "guest",
     response: z.object({ items: z.array(Match) }),
+  },
+  addPhoto: {
+    method: "post",
+    path: "/api/resources/{id}/photos",
+    summary: "Add a photo (PNG, JPEG or WebP, up to 200 KB, at most 5) as the raw body",
+    tag,
+    access: "person",
+    upload: { types: imageTypes, maxBytes: IMAGE_MAX_BYTES },
+    response: Listing,
+    status: 201,
+  },
+  removePhoto: {
+    method: "delete",
+    path: "/api/resources/{id}/photos/{photoId}",
+    summary: "Remove a photo",
+    tag,
+    access: "person",
+    response: Listing,
+  },
+  photo: {
+    method: "get",
+    path: "/api/resources/{id}/photos/{photoId}",
+    summary: "A photo's image (cacheable for good: photo ids are never reused)",
+    tag,
+    access: "guest",
   },
 });

@@ -12,9 +12,10 @@ import { RadioGroup } from "../../ui/choice-group";
 import { ErrorSummary } from "../../ui/error-summary";
 import { TextField } from "../../ui/field";
 import { blankToUndefined, issuesToFields } from "../../ui/form";
+import { checkImage } from "../../ui/image-file";
 import { PageTitle } from "../../ui/page-title";
 import { SignInGate } from "../login/gate";
-import { checkLogo, LogoFileField, logoErrorMessage } from "../members/logo";
+import { LogoFileField, logoErrorMessage } from "../members/logo";
 import {
   emptyProfile,
   ProfileFields,
@@ -136,7 +137,7 @@ function JoinForm(props: {
     if (pending()) return;
     setProblem(undefined);
     const chosen = logo();
-    const logoCheck = chosen ? checkLogo(chosen) : undefined;
+    const logoCheck = chosen ? checkImage(chosen) : undefined;
     const logoError: FieldErrors = logoCheck && "error" in logoCheck ? { logo: logoCheck.error } : {};
     const parsed = Application.safeParse({
       ...profileInput(props.profile),
@@ -235,7 +236,7 @@ function JoinForm(props: {
           error={errors().logo}
           onFile={(file) => {
             setLogo(file);
-            const checked = file ? checkLogo(file) : undefined;
+            const checked = file ? checkImage(file) : undefined;
             const { logo: _, ...rest } = errors();
             setErrors(checked && "error" in checked ? { ...rest, logo: checked.error } : rest);
           }}

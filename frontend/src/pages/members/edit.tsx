@@ -16,12 +16,13 @@ import { Alert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { ErrorSummary } from "../../ui/error-summary";
 import { issuesToFields } from "../../ui/form";
+import { checkImage } from "../../ui/image-file";
 import { OrganisationLogo } from "../../ui/logo";
 import { PageTitle } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
 import { SignInGate } from "../login/gate";
 import { MemberNotFound } from "./detail";
-import { checkLogo, LogoFileField, logoErrorMessage } from "./logo";
+import { LogoFileField, logoErrorMessage } from "./logo";
 import {
   ProfileFields,
   type ProfileForm,
@@ -214,7 +215,7 @@ function LogoSection(props: {
   function choose(chosen: File | undefined) {
     setMessage("");
     setFile(chosen);
-    const checked = chosen ? checkLogo(chosen) : undefined;
+    const checked = chosen ? checkImage(chosen) : undefined;
     setError(checked && "error" in checked ? checked.error : undefined);
   }
 
@@ -230,7 +231,7 @@ function LogoSection(props: {
     setRemoveError(undefined);
     const chosen = file();
     if (!chosen) return fail("Выберите файл логотипа");
-    const checked = checkLogo(chosen);
+    const checked = checkImage(chosen);
     if ("error" in checked) return fail(checked.error);
     setError(undefined);
     setBusy("upload");

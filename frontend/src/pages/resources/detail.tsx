@@ -20,6 +20,7 @@ import { PageTitle } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
 import { conditionsName, formatRoubles, kindBadge, quantityText } from "./labels";
 import { Matches } from "./matches";
+import { Photos } from "./photos";
 import { RespondSection } from "./respond";
 import { OwnerResponses } from "./responses";
 
@@ -135,6 +136,8 @@ function ListingView(props: { listing: Listing; canEdit: boolean }) {
         <h2 id="description-title">Описание</h2>
         <p class="description">{listing().description}</p>
       </section>
+
+      <Photos listing={listing()} canEdit={props.canEdit && listing().status !== "hidden"} />
 
       <Show when={props.canEdit && listing().status !== "draft"}>
         <OwnerResponses listing={listing()} />

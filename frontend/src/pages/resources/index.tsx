@@ -118,7 +118,12 @@ export default function Catalogue() {
             <ul class="result-list">
               <For each={list.items()}>
                 {(entry) => (
-                  <li class="result">
+                  <li class="result" classList={{ "result--photo": !!entry.photoUrl }}>
+                    <Show when={entry.photoUrl}>
+                      {(src) => (
+                        <img class="result-photo" src={src()} alt="" loading="lazy" width="96" height="72" />
+                      )}
+                    </Show>
                     <h3 class="result-title">
                       <span class={`badge badge--${entry.kind}`}>{kindBadge[entry.kind]}</span>{" "}
                       <A href={`/resources/${entry.id}`}>{entry.title}</A>

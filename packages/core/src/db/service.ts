@@ -15,6 +15,7 @@ import {
   CatalogueEntryEntity,
   ContributionEntity,
   ListingEntity,
+  ListingPhotoEntity,
   MatchEntity,
   ResponseEntity,
   ResponseMessageEntity,
@@ -40,6 +41,7 @@ export const entities = {
   responseMessage: ResponseMessageEntity,
   contribution: ContributionEntity,
   match: MatchEntity,
+  listingPhoto: ListingPhotoEntity,
 };
 
 const service = new Service(entities);

@@ -119,7 +119,7 @@ export const InvitationEntity = new Entity({
   },
 });
 
-/** An organisation's logo, small enough to live in the table (see LOGO_MAX_BYTES). */
+/** An organisation's logo, small enough to live in the table (see IMAGE_MAX_BYTES). */
 export const LogoEntity = new Entity({
   model: { entity: "logo", version: "1", service: SERVICE },
   attributes: {

@@ -9,6 +9,7 @@ import { Conflict, Forbidden, Invalid, NotFound, VisibleError } from "../errors"
 import { searchKey } from "../identifiers";
 import { deliver, isConditionFailure, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import { IMAGE_MAX_BYTES, type ImageType, sniffImage } from "../shared/images";
 import { hashToken, newToken } from "../shared/secrets";
 import type { OrganisationEntity } from "./entity";
 import type {
@@ -19,13 +20,11 @@ import type {
   DirectoryEntry,
   DirectoryQuery,
   Invite,
-  LogoType,
   Organisation,
   PublicProfile,
   Reject,
   UpdateProfile,
 } from "./schema";
-import { LOGO_MAX_BYTES } from "./schema";
 
 type Item = EntityItem<typeof OrganisationEntity>;
 
@@ -204,20 +203,11 @@ async function queryDirectory(query: DirectoryQuery) {
   return { items: data.map(entryView), cursor };
 }
 
-/** What the first bytes say the image is: the declared type must agree. */
-function sniffImage(bytes: Uint8Array): LogoType | undefined {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes[0] === 0x89 && ascii(1, 4) === "PNG") return "image/png";
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "image/webp";
-  return undefined;
-}
-
 /**
  * Writes or deletes the logo together with the organisation's `logoUpdatedAt`, moving its
  * version too, so an open edit form learns of the change instead of overwriting it.
  */
-async function changeLogo(actor: Actor, id: string, image?: { contentType: LogoType; data: string }) {
+async function changeLogo(actor: Actor, id: string, image?: { contentType: ImageType; data: string }) {
   await requireManager(actor, id);
   const current = await find(id);
   try {
@@ -245,7 +235,7 @@ async function changeLogo(actor: Actor, id: string, image?: { contentType: LogoT
 }
 
 export async function setLogo(actor: Actor, id: string, contentType: string, bytes: Uint8Array) {
-  if (bytes.byteLength > LOGO_MAX_BYTES) {
+  if (bytes.byteLength > IMAGE_MAX_BYTES) {
     throw new VisibleError("too_large", "Логотип должен быть не больше 200 КБ", 413, {
       logo: "Не больше 200 КБ",
     });

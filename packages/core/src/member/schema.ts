@@ -169,8 +169,3 @@ export const DirectoryEntry = z.pick(PublicProfile, {
   demo: true,
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
-
-export const logoTypes = ["image/png", "image/jpeg", "image/webp"] as const;
-export type LogoType = (typeof logoTypes)[number];
-/** 200 KB: plenty for a logo, and well inside DynamoDB's 400 KB item as base64. */
-export const LOGO_MAX_BYTES = 200 * 1024;

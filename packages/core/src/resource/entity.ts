@@ -38,6 +38,8 @@ export const ListingEntity = new Entity({
     organisationId: { type: "string" },
     accountId: { type: "string", required: true },
     publishedAt: { type: "string" },
+    /** Photos in the order shown; each is a listingPhoto item. */
+    photoIds: { type: "list", items: { type: "string" } },
     /** Set by a coordinator who hid the listing; the owner is told. */
     hiddenReason: { type: "string" },
     ...timestamps,
@@ -86,6 +88,8 @@ export const CatalogueEntryEntity = new Entity({
     conditions: { type: ["free", "cofinancing"] as const, required: true },
     ownerName: { type: "string", required: true },
     organisationId: { type: "string" },
+    /** The listing's first photo, for the catalogue's thumbnail. */
+    photoId: { type: "string" },
   },
   indexes: {
     byFacet: {
@@ -215,6 +219,24 @@ export const MatchEntity = new Entity({
     byPair: {
       pk: { field: "pk", composite: ["requestId", "offerId"] },
       sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+/** A listing's photo, small enough to live in the table (see IMAGE_MAX_BYTES). */
+export const ListingPhotoEntity = new Entity({
+  model: { entity: "listingPhoto", version: "1", service: SERVICE },
+  attributes: {
+    listingId: { type: "string", required: true, readOnly: true },
+    id: { type: "string", required: true, readOnly: true },
+    contentType: { type: "string", required: true },
+    /** base64 */
+    data: { type: "string", required: true },
+  },
+  indexes: {
+    byListing: {
+      pk: { field: "pk", composite: ["listingId"] },
+      sk: { field: "sk", composite: ["id"] },
     },
   },
 });

@@ -56,6 +56,7 @@ function entriesOf(item: Item): Entry[] {
     conditions: item.conditions,
     ownerName: item.ownerName,
     organisationId: item.organisationId,
+    photoId: item.photoIds?.[0],
   }));
 }
 
@@ -64,6 +65,9 @@ function entriesOf(item: Item): Entry[] {
  * seed, the benchmark) that must list it exactly as publishing does.
  */
 export const catalogueRowsOf = (item: Item): Entry[] => entriesOf(item);
+
+/** Photo ids are never reused, so their URLs can be cached for good. */
+const photoUrl = (listingId: string, photoId: string) => `/api/resources/${listingId}/photos/${photoId}`;
 
 export function view(item: Item): Listing {
   return {
@@ -81,6 +85,7 @@ export function view(item: Item): Listing {
     estimatedValue: item.estimatedValue,
     status: item.status,
     hiddenReason: item.hiddenReason,
+    photos: (item.photoIds ?? []).map((photoId) => ({ id: photoId, url: photoUrl(item.id, photoId) })),
     owner: { organisationId: item.organisationId, name: item.ownerName },
     publishedAt: item.publishedAt,
     createdAt: item.createdAt,
@@ -100,6 +105,7 @@ export const entryView = (entry: Entry): CatalogueEntry => ({
   conditions: entry.conditions,
   owner: { organisationId: entry.organisationId, name: entry.ownerName },
   publishedAt: entry.publishedAt,
+  photoUrl: entry.photoId ? photoUrl(entry.listingId, entry.photoId) : undefined,
 });
 
 export async function findListing(id: string) {

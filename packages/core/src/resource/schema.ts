@@ -115,6 +115,7 @@ export const Listing = z.object({
   estimatedValue: z.optional(z.number()),
   status: ListingStatus,
   hiddenReason: z.optional(z.string()),
+  photos: z.array(z.object({ id: z.string(), url: z.string() })),
   owner: z.object({
     organisationId: z.optional(z.string()),
     name: z.string(),
@@ -126,18 +127,21 @@ export const Listing = z.object({
 });
 export type Listing = z.infer<typeof Listing>;
 
-export const CatalogueEntry = z.pick(Listing, {
-  id: true,
-  kind: true,
-  category: true,
-  title: true,
-  place: true,
-  quantity: true,
-  availableTo: true,
-  conditions: true,
-  owner: true,
-  publishedAt: true,
-});
+export const CatalogueEntry = z.extend(
+  z.pick(Listing, {
+    id: true,
+    kind: true,
+    category: true,
+    title: true,
+    place: true,
+    quantity: true,
+    availableTo: true,
+    conditions: true,
+    owner: true,
+    publishedAt: true,
+  }),
+  { photoUrl: z.optional(z.string()) },
+);
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 
 /** An open listing that fits another one (see docs/decisions/010). */
