@@ -131,8 +131,10 @@ export const postResponseMessage = action(
   "response-message",
 );
 
+export type LedgerFilter = { organisationId?: string; from?: string; to?: string };
+
 export const getLedger = query(
-  (organisationId?: string) => api.get<Ledger>(`/api/ledger${queryString({ organisationId })}`),
+  (filter: LedgerFilter) => api.get<Ledger>(`/api/ledger${queryString(filter)}`),
   "ledger",
 );
 

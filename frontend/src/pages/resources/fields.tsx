@@ -1,5 +1,6 @@
 import type { ResourceCategory } from "@cluster/core/reference";
 import type { Listing } from "@cluster/core/resource/schema";
+import { moscowToday } from "@cluster/core/shared/dates";
 import { Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import type { FieldErrors } from "../../data/api";
@@ -22,19 +23,13 @@ export type ListingForm = {
   estimatedValue: string;
 };
 
-/** Today in the Kaluga region (Moscow time), as YYYY-MM-DD. */
-export function today(): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date());
-}
-
 export const emptyListing = (): ListingForm => ({
   category: "",
   title: "",
   description: "",
   place: "",
   quantity: "",
-  availableFrom: today(),
+  availableFrom: moscowToday(),
   availableTo: "",
   conditions: "free",
   estimatedValue: "",

@@ -22,7 +22,7 @@ export function OrganisationLedger(props: { organisationId: string }) {
 }
 
 function LedgerLoaded(props: { organisationId: string }) {
-  const ledger = createAsync(() => getLedger(props.organisationId));
+  const ledger = createAsync(() => getLedger({ organisationId: props.organisationId }));
   return <Show when={ledger()}>{(current) => <LedgerTable ledger={current()} perOrganisation />}</Show>;
 }
 
