@@ -98,7 +98,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
       coordinator = result.coordinator;
       log(
         result.seeded
-          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций; координатор: ${coordinator}`
+          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 демо-объявлений Банка ресурсов; координатор: ${coordinator}`
           : `Демо-данные      уже загружены; координатор: ${coordinator}`,
       );
     }

@@ -1,7 +1,17 @@
 import { config } from "@cluster/core/config";
 import { db } from "@cluster/core/db/service";
 import { completeInn, completeOgrn, searchKey } from "@cluster/core/identifiers";
-import { consent, type MunicipalityId, type OrganisationKind, type SphereId } from "@cluster/core/reference";
+import {
+  consent,
+  type MunicipalityId,
+  type OrganisationKind,
+  type ResourceCategory,
+  type SphereId,
+} from "@cluster/core/reference";
+import { OPEN_ENDED } from "@cluster/core/resource/entity";
+import { catalogueRowsOf, type ListingItem } from "@cluster/core/resource/listings";
+import type { Listing } from "@cluster/core/resource/schema";
+import { moscowToday } from "@cluster/core/shared/dates";
 import { ulid } from "ulid";
 
 export const DEMO_COORDINATOR = "koordinator@nko-kaluga.example";
@@ -259,6 +269,241 @@ const demoOrganisations: Demo[] = [
   ],
 ];
 
+interface DemoListing {
+  /** The demo organisation's short name (or name, when it has none). */
+  owner: string;
+  kind: "offer" | "request";
+  category: ResourceCategory;
+  place: Listing["place"];
+  title: string;
+  description: string;
+  quantity?: number;
+  /** The window runs from the seeding day for this many days; absent: until withdrawn. */
+  days?: number;
+  conditions?: "free" | "cofinancing";
+  estimatedValue?: number;
+  /** Published this many days before seeding: at least three, so the matching job (48 h) leaves them be. */
+  age: number;
+}
+
+/**
+ * Invented Resource Bank listings of the demo organisations, published and in the catalogue.
+ * Pairs that fit each other (same category, places that meet, enough left) fill the listing
+ * page's «Подходящие» section: the halls in Obninsk, the computers, the lawyer, the volunteers.
+ */
+const demoListings: DemoListing[] = [
+  {
+    owner: "Кофейня «Уют»",
+    kind: "offer",
+    category: "premises",
+    place: "obninsk",
+    title: "Зал кофейни для встреч и мастер-классов",
+    description:
+      "Зал на 30 мест с проектором и флипчартом. По будням до 17:00 бесплатно для НКО, вечером и в " +
+      "выходные — по договорённости. Чай и кофе участникам — за наш счёт.",
+    quantity: 30,
+    estimatedValue: 5_000,
+    age: 12,
+  },
+  {
+    owner: "Фонд «Тёплый дом»",
+    kind: "request",
+    category: "premises",
+    place: "obninsk",
+    title: "Помещение для встреч группы поддержки родителей",
+    description:
+      "Ищем зал или просторную комнату на 20 человек для еженедельных встреч группы поддержки " +
+      "родителей, по вторникам вечером. Нужны стулья и возможность поставить чайник.",
+    quantity: 20,
+    days: 120,
+    age: 4,
+  },
+  {
+    owner: "Минполитики (демо)",
+    kind: "offer",
+    category: "premises",
+    place: "kaluga",
+    title: "Конференц-зал на 60 мест для мероприятий НКО",
+    description:
+      "Конференц-зал с проектором, микрофонами и трансляцией для форумов, обучающих семинаров и " +
+      "пресс-конференций некоммерческих организаций. Запись за две недели.",
+    quantity: 60,
+    days: 180,
+    estimatedValue: 15_000,
+    age: 20,
+  },
+  {
+    owner: "ОПЗ",
+    kind: "offer",
+    category: "equipment",
+    place: "region",
+    title: "Компьютеры и мониторы после замены техники",
+    description:
+      "Передадим 12 системных блоков с мониторами после обновления парка: всё исправно, диски " +
+      "очищены, установлена свободная ОС. Заберёте сами или привезём в пределах области.",
+    quantity: 12,
+    days: 90,
+    estimatedValue: 120_000,
+    age: 9,
+  },
+  {
+    owner: "СОИ",
+    kind: "request",
+    category: "equipment",
+    place: "sukhinichsky",
+    title: "Компьютеры для компьютерного класса",
+    description:
+      "Открываем компьютерный класс для людей с инвалидностью: учим пользоваться Госуслугами, " +
+      "видеосвязью и онлайн-банком. Нужно 5 компьютеров с мониторами, можно не новых.",
+    quantity: 5,
+    days: 150,
+    age: 3,
+  },
+  {
+    owner: "ОМП Обнинска (демо)",
+    kind: "offer",
+    category: "transport",
+    place: "obninsk",
+    title: "Микроавтобус на 18 мест для молодёжных поездок",
+    description:
+      "Микроавтобус с водителем для поездок молодёжных команд на форумы, соревнования и экскурсии. " +
+      "Машина и водитель — от нас, бензин — за счёт организации.",
+    quantity: 18,
+    days: 60,
+    conditions: "cofinancing",
+    age: 15,
+  },
+  {
+    owner: "ЦПП «Право для всех»",
+    kind: "offer",
+    category: "services",
+    place: "online",
+    title: "Юридические консультации для НКО онлайн",
+    description:
+      "Юристы центра бесплатно консультируют некоммерческие организации по видеосвязи: устав, " +
+      "изменения в ЕГРЮЛ, договоры, трудовые вопросы, отчётность в Минюст.",
+    age: 30,
+  },
+  {
+    owner: "Ассоциация ТОС",
+    kind: "request",
+    category: "services",
+    place: "maloyaroslavetsky",
+    title: "Юрист для помощи с уставом ТОС",
+    description:
+      "Три сельских ТОС района хотят зарегистрироваться как юридические лица. Нужна консультация " +
+      "юриста по уставу и документам для регистрации.",
+    days: 90,
+    age: 6,
+  },
+  {
+    owner: "Калужская типография",
+    kind: "offer",
+    category: "materials",
+    place: "kaluga",
+    title: "Печать буклетов и афиш для социальных проектов",
+    description:
+      "Напечатаем до 1000 буклетов формата А5 или сто афиш А3 для социальных проектов. Бумага и " +
+      "печать — за наш счёт, макет — ваш.",
+    quantity: 1000,
+    days: 120,
+    estimatedValue: 25_000,
+    age: 8,
+  },
+  {
+    owner: "ЭД «Чистая Ока»",
+    kind: "request",
+    category: "volunteers",
+    place: "tarussky",
+    title: "Волонтёры на уборку берега Оки в Тарусе",
+    description:
+      "Субботник на берегу Оки: нужны 15 человек старше 14 лет. Перчатки, мешки, обед и трансфер " +
+      "от автостанции Тарусы обеспечим.",
+    quantity: 15,
+    days: 75,
+    age: 5,
+  },
+  {
+    owner: "ЦД «Вместе»",
+    kind: "offer",
+    category: "volunteers",
+    place: "region",
+    title: "Команда волонтёров для экологических и социальных акций",
+    description:
+      "Обученные волонтёры центра помогут на субботниках, праздниках и акциях по всей области: до " +
+      "20 человек с координатором. Сообщите дату за две недели.",
+    quantity: 20,
+    age: 25,
+  },
+  {
+    owner: "«Ока FM»",
+    kind: "offer",
+    category: "media",
+    place: "region",
+    title: "Эфир для социальной рекламы и анонсов НКО",
+    description:
+      "Бесплатно выпустим в эфир ролик социальной рекламы до 30 секунд или пригласим представителя " +
+      "организации в утреннее шоу. Слышно по всей Калужской области.",
+    estimatedValue: 40_000,
+    age: 18,
+  },
+  {
+    owner: "Совет ветеранов",
+    kind: "request",
+    category: "funding",
+    place: "kozelsky",
+    title: "Софинансирование издания книги воспоминаний ветеранов",
+    description:
+      "Собрали воспоминания сорока ветеранов Козельского района. Ищем партнёра, готового оплатить " +
+      "половину тиража в 500 экземпляров; вторую половину покрывает грант.",
+    days: 180,
+    conditions: "cofinancing",
+    estimatedValue: 150_000,
+    age: 10,
+  },
+];
+
+/** The demo listings as published items, posted by `accountId` for their organisations. */
+function demoListingItems(
+  organisations: { id: string; name: string; shortName?: string }[],
+  accountId: string,
+  now = Date.now(),
+): ListingItem[] {
+  const day = 86_400_000;
+  return demoListings.map((demo) => {
+    const organisation = organisations.find((o) => (o.shortName ?? o.name) === demo.owner);
+    if (!organisation) throw new Error(`demo listing of an unknown organisation: ${demo.owner}`);
+    const published = now - demo.age * day;
+    const description = `${demo.description} (демо)`;
+    const availableTo = demo.days === undefined ? undefined : moscowToday(new Date(now + demo.days * day));
+    return {
+      id: ulid(published),
+      kind: demo.kind,
+      category: demo.category,
+      title: demo.title,
+      description,
+      searchText: searchKey(`${demo.title} ${description}`),
+      place: demo.place,
+      quantity: demo.quantity,
+      remaining: demo.quantity,
+      availableFrom: moscowToday(new Date(now)),
+      availableTo,
+      closesOn: availableTo ?? OPEN_ENDED,
+      conditions: demo.conditions ?? "free",
+      estimatedValue: demo.estimatedValue,
+      status: "published",
+      ownerKey: `org#${organisation.id}`,
+      ownerName: demo.owner,
+      organisationId: organisation.id,
+      accountId,
+      publishedAt: new Date(published).toISOString(),
+      createdAt: new Date(published - 3_600_000).toISOString(),
+      updatedAt: new Date(published).toISOString(),
+      version: 2,
+    };
+  });
+}
+
 /** Registration numbers with valid check digits, in Kaluga's INN range (40..), unique per index. */
 function registration(kind: OrganisationKind, index: number) {
   const serial = String(index + 1).padStart(7, "0");
@@ -271,12 +516,13 @@ function registration(kind: OrganisationKind, index: number) {
 }
 
 /**
- * Fills an empty table with the demo region and one coordinator, so a fresh `npm start`
- * shows a living portal. Does nothing once any approved organisation exists.
+ * Fills an empty table with the demo region, one coordinator and the demo Resource Bank
+ * listings (posted by the coordinator's account), so a fresh `npm start` shows a living portal.
+ * Does nothing once any approved organisation exists.
  */
 export async function seedDemo(): Promise<{ seeded: boolean; coordinator: string }> {
   const coordinator = config().coordinatorEmails[0] ?? DEMO_COORDINATOR;
-  const { organisation, innClaim, account, accountEmail } = db().entities;
+  const { organisation, innClaim, account, accountEmail, listing, catalogueEntry } = db().entities;
   const { data: existing } = await organisation.query.directory({ status: "approved" }).go({ limit: 1 });
   if (existing.length) return { seeded: false, coordinator };
 
@@ -306,8 +552,10 @@ export async function seedDemo(): Promise<{ seeded: boolean; coordinator: string
   await innClaim.put(organisations.flatMap(({ id, inn }) => (inn ? [{ inn, organisationId: id }] : []))).go();
 
   const { data: known } = await accountEmail.get({ email: coordinator }).go();
-  if (!known) {
+  let coordinatorId = known?.accountId;
+  if (!coordinatorId) {
     const id = ulid();
+    coordinatorId = id;
     await account
       .create({
         id,
@@ -320,5 +568,10 @@ export async function seedDemo(): Promise<{ seeded: boolean; coordinator: string
       .go();
     await accountEmail.create({ email: coordinator, accountId: id }).go();
   }
+
+  // Published as publishing does it: the listing and its eight catalogue rows.
+  const listings = demoListingItems(organisations, coordinatorId);
+  await listing.put(listings).go();
+  await catalogueEntry.put(listings.flatMap(catalogueRowsOf)).go();
   return { seeded: true, coordinator };
 }

@@ -3,6 +3,7 @@ import { ulid } from "ulid";
 import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { config } from "../config";
+import { pageOptions } from "../db/paging";
 import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound, VisibleError } from "../errors";
@@ -199,7 +200,9 @@ async function queryDirectory(query: DirectoryQuery) {
       .filter(Boolean)
       .join(" AND "),
   );
-  const { data, cursor } = await filtered.go({ cursor: query.cursor, count: query.limit });
+  const { data, cursor } = await filtered.go(
+    pageOptions(query.cursor, query.limit, Boolean(query.kind || query.sphere || text)),
+  );
   return { items: data.map(entryView), cursor };
 }
 

@@ -2,6 +2,7 @@ import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
+import { pageOptions } from "../db/paging";
 import { db } from "../db/service";
 import { Canceled, type TransactionEntities, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
@@ -333,7 +334,7 @@ export async function catalogue(query: CatalogueQuery) {
   const { data, cursor } = await db()
     .entities.catalogueEntry.query.byFacet({ facet: facetKey(query.kind, query.category, query.place) })
     .where(({ searchText }, { contains }) => (text ? contains(searchText, text) : ""))
-    .go({ cursor: query.cursor, count: query.limit, order: "desc" });
+    .go({ ...pageOptions(query.cursor, query.limit, Boolean(text)), order: "desc" });
   return { items: data.map(entryView), cursor };
 }
 

@@ -69,7 +69,7 @@ export async function matchesFor(listing: ListingItem): Promise<Match[]> {
   const other = listing.kind === "offer" ? "request" : "offer";
   const { data } = await db()
     .entities.catalogueEntry.query.byFacet({ facet: facetKey(other, listing.category) })
-    .go({ order: "desc", count: CANDIDATES });
+    .go({ order: "desc", count: CANDIDATES, limit: CANDIDATES });
   return data
     .filter((entry) => fits(listing, entry))
     .map((entry) => ({ entry, similarity: similarity(listing.searchText, entry.searchText) }))
