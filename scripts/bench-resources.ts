@@ -392,7 +392,7 @@ try {
       >[0]),
     );
   await timed(50, raw());
-  console.log(`  raw Query ${facet}, no Limit (as the API sends it): ${await timed(200, raw())}`);
+  console.log(`  raw Query ${facet}, no Limit (reads up to 1 MB): ${await timed(200, raw())}`);
   console.log(`  raw Query ${facet}, Limit 20: ${await timed(200, raw(20))}`);
   console.log(
     `  GET ${api.replace(portal.url, "")}: ${await timed(200, () => fetch(api).then((r) => r.json()))}`,
