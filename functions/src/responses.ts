@@ -27,6 +27,7 @@ bind(app, op.ledgerCsv, async ({ actor, query }, c) => {
 bind(app, op.detail, ({ actor }, c) => Responses.detail(actor, id(c)));
 bind(app, op.accept, ({ actor, body }, c) => Responses.accept(actor, id(c), body));
 bind(app, op.decline, ({ actor, body }, c) => Responses.decline(actor, id(c), body));
+bind(app, op.cancel, ({ actor, body }, c) => Responses.cancel(actor, id(c), body));
 bind(app, op.fulfil, ({ actor, body }, c) => Responses.fulfil(actor, id(c), body));
 bind(app, op.message, ({ actor, body }, c) => Responses.postMessage(actor, id(c), body));
 

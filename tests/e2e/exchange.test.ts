@@ -183,6 +183,16 @@ describe("Resource Bank housekeeping in the browser", () => {
     await mine.getByRole("link", { name: `Канцелярия для кружков ${tag}` }).waitFor();
     await mine.getByText("Отклонён").waitFor();
 
+    const second = await api(taker, "/api/responses", {
+      listingId: boxes,
+      organisationId: takerOrg.id,
+      message: "Тогда возьмём одну коробку, если останется.",
+      quantity: 1,
+    });
+    await taker.goto(url(`/responses/${second.id}`));
+    await taker.getByRole("button", { name: "Отозвать отклик" }).click();
+    await taker.getByText("Отменён", { exact: true }).waitFor();
+
     await owner.goto(url(`/resources/${boxes}`));
     await owner.getByRole("button", { name: "Завершить: всё передано" }).click();
     await owner.getByText("Объявление закрыто как выполненное.").waitFor();

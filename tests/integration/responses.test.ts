@@ -186,6 +186,39 @@ describe("responses, reservations and the ledger", () => {
   });
 });
 
+describe("withdrawing a response", () => {
+  it("gives a reserved quantity back to the listing and tells the owner; only the responder may", async () => {
+    const owner = await approvedMember();
+    const taker = await approvedMember();
+    const offer = await published(owner, { title: `Последний стол ${Date.now().toString(36)}`, quantity: 1 });
+    const { json: response } = await taker.post("/api/responses", {
+      listingId: offer.id,
+      organisationId: taker.organisationId,
+      message: "Заберём стол в пятницу.",
+    });
+    await owner.post(`/api/responses/${response.id}/accept`, { version: 1 });
+    expect((await owner.get(`/api/resources/${offer.id}`)).json.listing).toMatchObject({
+      remaining: 0,
+      status: "reserved",
+    });
+
+    expect((await owner.post(`/api/responses/${response.id}/cancel`, { version: 2 })).status).toBe(403);
+    expect((await taker.post(`/api/responses/${response.id}/cancel`, { version: 1 })).status).toBe(409);
+    const cancelled = await taker.post(`/api/responses/${response.id}/cancel`, { version: 2 });
+    expect(cancelled.json).toMatchObject({ status: "cancelled", version: 3 });
+    expect((await new Client().get(`/api/resources/${offer.id}`)).json.listing).toMatchObject({
+      remaining: 1,
+      status: "published",
+    });
+    expect(await subjects(owner.email)).toContain(`Отклик отозван: «${offer.title}»`);
+    const { json: catalogue } = await new Client().get(`/api/resources?q=${encodeURIComponent(offer.title)}`);
+    expect(catalogue.items.map((item: { id: string }) => item.id)).toEqual([offer.id]);
+    expect((await taker.post(`/api/responses/${response.id}/messages`, { text: "Ещё вопрос" })).status).toBe(
+      409,
+    );
+  });
+});
+
 describe("moderation", () => {
   it("lets a coordinator hide a listing with a reason; the owner is told and it leaves the catalogue", async () => {
     const owner = await approvedMember();

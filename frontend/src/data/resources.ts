@@ -114,7 +114,7 @@ export const respond = action(
   "respond",
 );
 
-const responseStep = (step: "accept" | "decline" | "fulfil") =>
+const responseStep = (step: "accept" | "decline" | "fulfil" | "cancel") =>
   action(
     (id: string, input: DeclineResponse) =>
       api.post<ResponseView>(`/api/responses/${encodeURIComponent(id)}/${step}`, input),
@@ -124,6 +124,7 @@ const responseStep = (step: "accept" | "decline" | "fulfil") =>
 export const acceptResponse = responseStep("accept");
 export const declineResponse = responseStep("decline");
 export const fulfilResponse = responseStep("fulfil");
+export const cancelResponse = responseStep("cancel");
 
 export const postResponseMessage = action(
   (id: string, text: string) =>

@@ -70,6 +70,16 @@ export const responseOperations = operations({
     body: DeclineResponse,
     response: ResponseView,
   },
+  cancel: {
+    method: "post",
+    path: "/api/responses/{id}/cancel",
+    summary:
+      "The responder withdraws a pending or accepted response; a reserved quantity returns to the listing",
+    tag,
+    access: "person",
+    body: ChangeStatus,
+    response: ResponseView,
+  },
   fulfil: {
     method: "post",
     path: "/api/responses/{id}/fulfil",

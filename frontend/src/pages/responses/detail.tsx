@@ -4,6 +4,7 @@ import { createSignal, For, Show } from "solid-js";
 import { ApiError } from "../../data/api";
 import {
   acceptResponse,
+  cancelResponse,
   declineResponse,
   fulfilResponse,
   getResponse,
@@ -78,7 +79,7 @@ function ResponseView(props: { detail: ResponseDetail }) {
         <h2 id="message-title">Сообщение</h2>
         <p class="description">{r().message}</p>
       </section>
-      <Show when={r().role !== "responder"}>
+      <Show when={r().role !== "responder"} fallback={<Withdraw detail={props.detail} />}>
         <Decide detail={props.detail} />
       </Show>
       <Show
@@ -187,6 +188,44 @@ function Decide(props: { detail: ResponseDetail }) {
           </div>
         </Show>
       </section>
+    </Show>
+  );
+}
+
+/** The responder may withdraw while the response is pending or accepted. */
+function Withdraw(props: { detail: ResponseDetail }) {
+  const cancel = useAction(cancelResponse);
+  const [busy, setBusy] = createSignal(false);
+  const [problem, setProblem] = createSignal<string>();
+  const r = () => props.detail.response;
+
+  async function onCancel() {
+    if (busy()) return;
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      await cancel(r().id, { version: r().version });
+    } catch (error) {
+      setProblem(
+        error instanceof ApiError ? error.message : "Не удалось отозвать отклик. Попробуйте ещё раз.",
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Show when={r().status === "pending" || r().status === "accepted"}>
+      <Show when={problem()}>
+        <Alert kind="error">
+          <p>{problem()}</p>
+        </Alert>
+      </Show>
+      <div class="actions">
+        <Button variant="secondary" pending={busy()} onClick={onCancel}>
+          Отозвать отклик
+        </Button>
+      </div>
     </Show>
   );
 }

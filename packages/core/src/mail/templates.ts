@@ -118,3 +118,13 @@ export const matchesFound = (
     `\n\nВсе совпадения — на странице объявления: ${listingUrl(listingId)}` +
     signature,
 });
+
+export const responseCancelled = (to: string, title: string, responder: string, responseId: string) => ({
+  to,
+  subject: `Отклик отозван: «${title}»`,
+  text:
+    `${responder} отозвал свой отклик на ваше объявление «${title}». ` +
+    "Если количество было забронировано, оно снова доступно другим.\n\n" +
+    `${responseUrl(responseId)}` +
+    signature,
+});

@@ -208,48 +208,29 @@ const TRIES = 10;
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
 
+/** What a change of a response writes: its new fields, the listing's next state if it moves, mail. */
+type Plan = { set: Partial<Item>; next?: Listing; messages: Queued[] };
+
 /**
- * The owner accepts: the response's quantity is reserved on the listing. The listing is written
- * conditional on the version read and the response conditional on still pending, in one
- * transaction; a lost race re-reads and tries again, so of many acceptances for the last unit
- * exactly one succeeds and the others learn that nothing is left. Remaining never goes below 0.
+ * Changes a response together with the listing's remaining quantity. The response is written
+ * conditional on its version and status as read, the listing on its version, in one transaction;
+ * a lost race re-reads both and plans again, so the checks always see the winner's result.
  */
-export async function accept(actor: Actor, id: string, { version }: { version: number }) {
+async function settle(id: string, plan: (item: Item, listing: Listing) => Promise<Plan>) {
   for (let attempt = 0; ; attempt++) {
     const item = await findResponse(id);
     const listing = await findListing(item.listingId);
-    if ((await roleIn(actor, item, listing)) === "responder") {
-      throw new Forbidden("Принять отклик может только автор объявления");
-    }
-    if (item.version !== version) throw stale();
-    if (item.status !== "pending") throw new Conflict("Отклик уже рассмотрен", "already_decided");
-    if (!openStatuses.has(listing.status)) throw new Conflict("Объявление закрыто", "closed");
-    const wanted = item.quantity ?? 0;
-    const remaining = listing.remaining === undefined ? undefined : listing.remaining - wanted;
-    if (remaining !== undefined && remaining < 0) {
-      throw new Conflict(
-        listing.remaining === 0
-          ? "Всё уже забронировано: принять этот отклик нельзя"
-          : `Осталось только ${listing.remaining}: принять этот отклик целиком нельзя`,
-        "not_enough",
-      );
-    }
-    const next: Listing = {
-      ...listing,
-      remaining,
-      status: remaining === 0 ? "reserved" : listing.status,
-      version: listing.version + 1,
-    };
-    const email = await emailOf(item.responderAccountId);
-    const messages = email ? [queued(Templates.responseAccepted(email, listing.title, id))] : [];
+    const { set, next, messages } = await plan(item, listing);
     try {
       await writeAll((entities) => [
         entities.response
           .patch({ id })
-          .set({ status: "accepted", decidedAt: new Date().toISOString(), version: item.version + 1 })
-          .where(({ version, status }, { eq }) => `${eq(version, item.version)} AND ${eq(status, "pending")}`)
+          .set({ ...set, version: item.version + 1 })
+          .where(
+            ({ version, status }, { eq }) => `${eq(version, item.version)} AND ${eq(status, item.status)}`,
+          )
           .commit(),
-        ...listingWrites(entities, listing, next),
+        ...(next ? listingWrites(entities, listing, next) : []),
         ...messages.map((message) => entities.outbox.create(message).commit()),
       ]);
     } catch (error) {
@@ -262,8 +243,79 @@ export async function accept(actor: Actor, id: string, { version }: { version: n
       throw error;
     }
     await deliver(messages);
-    return view(await findResponse(id), next, "owner");
+    return { item: await findResponse(id), listing: next ?? listing };
   }
+}
+
+/**
+ * The owner accepts: the response's quantity is reserved on the listing. Of many acceptances for
+ * the last unit exactly one succeeds and the others learn that nothing is left; remaining never
+ * goes below 0.
+ */
+export async function accept(actor: Actor, id: string, { version }: { version: number }) {
+  const { item, listing } = await settle(id, async (item, listing) => {
+    if ((await roleIn(actor, item, listing)) === "responder") {
+      throw new Forbidden("Принять отклик может только автор объявления");
+    }
+    if (item.version !== version) throw stale();
+    if (item.status !== "pending") throw new Conflict("Отклик уже рассмотрен", "already_decided");
+    if (!openStatuses.has(listing.status)) throw new Conflict("Объявление закрыто", "closed");
+    const remaining = listing.remaining === undefined ? undefined : listing.remaining - (item.quantity ?? 0);
+    if (remaining !== undefined && remaining < 0) {
+      throw new Conflict(
+        listing.remaining === 0
+          ? "Всё уже забронировано: принять этот отклик нельзя"
+          : `Осталось только ${listing.remaining}: принять этот отклик целиком нельзя`,
+        "not_enough",
+      );
+    }
+    const email = await emailOf(item.responderAccountId);
+    return {
+      set: { status: "accepted", decidedAt: new Date().toISOString() },
+      next: {
+        ...listing,
+        remaining,
+        status: remaining === 0 ? "reserved" : listing.status,
+        version: listing.version + 1,
+      },
+      messages: email ? [queued(Templates.responseAccepted(email, listing.title, id))] : [],
+    };
+  });
+  return view(item, listing, "owner");
+}
+
+/**
+ * The responder withdraws their response, pending or accepted; an accepted one gives its
+ * reserved quantity back to the listing. The owner is told.
+ */
+export async function cancel(actor: Actor, id: string, { version }: { version: number }) {
+  const { item, listing } = await settle(id, async (item, listing) => {
+    if ((await roleIn(actor, item, listing)) !== "responder") {
+      throw new Forbidden("Отозвать отклик может только тот, кто его отправил");
+    }
+    if (item.version !== version) throw stale();
+    if (item.status !== "pending" && item.status !== "accepted") {
+      throw new Conflict("Этот отклик уже нельзя отозвать", "closed");
+    }
+    const returns =
+      item.status === "accepted" && listing.remaining !== undefined && openStatuses.has(listing.status);
+    const email = await emailOf(listing.accountId);
+    return {
+      set: { status: "cancelled" },
+      next: returns
+        ? {
+            ...listing,
+            remaining: (listing.remaining ?? 0) + (item.quantity ?? 0),
+            status: "published",
+            version: listing.version + 1,
+          }
+        : undefined,
+      messages: email
+        ? [queued(Templates.responseCancelled(email, listing.title, item.responderName, id))]
+        : [],
+    };
+  });
+  return view(item, listing, "responder");
 }
 
 /** The owner declines a pending response, saying why if they wish. */
