@@ -1,4 +1,4 @@
-import type { JSX } from "solid-js";
+import { type JSX, Show } from "solid-js";
 
 /**
  * A message box. Errors use role="alert" (announced at once), the rest role="status".
@@ -24,5 +24,16 @@ export function Alert(props: {
       {props.title ? <p class="alert-title">{props.title}</p> : null}
       {props.children}
     </div>
+  );
+}
+
+/** What went wrong with the last action, in one error box; nothing while there is no problem. */
+export function ProblemAlert(props: { message: string | undefined }) {
+  return (
+    <Show when={props.message}>
+      <Alert kind="error">
+        <p>{props.message}</p>
+      </Alert>
+    </Show>
   );
 }

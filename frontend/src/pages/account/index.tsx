@@ -6,7 +6,7 @@ import { deleteMe, exportUrl, updateMe } from "../../data/accounts";
 import { ApiError, type FieldErrors } from "../../data/api";
 import { getSession, logout } from "../../data/auth";
 import { useSession } from "../../providers/session";
-import { Alert } from "../../ui/alert";
+import { Alert, ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { TextField } from "../../ui/field";
 import { focusFirstInvalid, issuesToFields } from "../../ui/form";
@@ -221,11 +221,7 @@ function ProfileForm(props: { account: Account }) {
             </Button>
           </Alert>
         </Show>
-        <Show when={problem()}>
-          <Alert kind="error">
-            <p>{problem()}</p>
-          </Alert>
-        </Show>
+        <ProblemAlert message={problem()} />
         <div class="actions">
           <Button type="submit" pending={submission.pending}>
             Сохранить
@@ -285,11 +281,7 @@ function DeleteAccount() {
           Ваше имя, адрес электронной почты и телефон будут удалены сразу, восстановить учётную запись будет
           нельзя. Если захотите вернуться, зарегистрируйтесь заново.
         </p>
-        <Show when={problem()}>
-          <Alert kind="error">
-            <p>{problem()}</p>
-          </Alert>
-        </Show>
+        <ProblemAlert message={problem()} />
         <div class="actions">
           <Button variant="danger" pending={submission.pending} onClick={confirm}>
             Да, удалить навсегда
@@ -316,11 +308,7 @@ function Logout() {
   const [problem, setProblem] = createSignal<string>();
   return (
     <>
-      <Show when={problem()}>
-        <Alert kind="error">
-          <p>{problem()}</p>
-        </Alert>
-      </Show>
+      <ProblemAlert message={problem()} />
       <Button
         variant="secondary"
         pending={submission.pending}

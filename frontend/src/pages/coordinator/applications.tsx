@@ -4,7 +4,7 @@ import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { ApiError, type FieldErrors } from "../../data/api";
 import { approveApplication, getApplications, rejectApplication } from "../../data/members";
-import { Alert } from "../../ui/alert";
+import { Alert, ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { TextArea } from "../../ui/field";
 import { focusFirstInvalid, issuesToFields } from "../../ui/form";
@@ -216,11 +216,7 @@ function ApplicationCard(props: {
           onValue={setReason}
           error={errors().reason}
         />
-        <Show when={problem()}>
-          <Alert kind="error">
-            <p>{problem()}</p>
-          </Alert>
-        </Show>
+        <ProblemAlert message={problem()} />
         <div class="actions">
           <Button pending={busy() === "approve"} onClick={onApprove}>
             Одобрить

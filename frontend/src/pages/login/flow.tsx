@@ -4,7 +4,7 @@ import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { ApiError, type FieldErrors } from "../../data/api";
 import { requestCode, signUp, verifyCode } from "../../data/auth";
-import { Alert } from "../../ui/alert";
+import { ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { createCountdown } from "../../ui/countdown";
 import { Checkbox, TextField } from "../../ui/field";
@@ -162,11 +162,7 @@ export function LoginFlow(props: { onDone: () => void }) {
       <p class="visually-hidden" role="status">
         {announcement()}
       </p>
-      <Show when={problem()}>
-        <Alert kind="error">
-          <p>{problem()}</p>
-        </Alert>
-      </Show>
+      <ProblemAlert message={problem()} />
       <Switch>
         <Match when={step() === "email"}>
           <form class="form" onSubmit={askForCode} noValidate>

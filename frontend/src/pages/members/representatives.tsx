@@ -3,7 +3,7 @@ import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/ro
 import { createSignal, For, Show } from "solid-js";
 import { ApiError, type FieldErrors } from "../../data/api";
 import { getMember, getRepresentatives, inviteRepresentative } from "../../data/members";
-import { Alert } from "../../ui/alert";
+import { Alert, ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { TextField } from "../../ui/field";
 import { focusFirstInvalid, issuesToFields } from "../../ui/form";
@@ -122,11 +122,7 @@ function InviteForm(props: { organisationId: string }) {
             <p>Приглашение отправлено на {sent()}.</p>
           </Alert>
         </Show>
-        <Show when={problem()}>
-          <Alert kind="error">
-            <p>{problem()}</p>
-          </Alert>
-        </Show>
+        <ProblemAlert message={problem()} />
         <div class="actions">
           <Button type="submit" pending={submission.pending}>
             Пригласить

@@ -5,7 +5,7 @@ import { createStore } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
 import { respond } from "../../data/resources";
 import { useSession } from "../../providers/session";
-import { Alert } from "../../ui/alert";
+import { Alert, ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { ErrorSummary } from "../../ui/error-summary";
 import { TextArea, TextField } from "../../ui/field";
@@ -161,11 +161,7 @@ function RespondForm(props: { listing: Listing }) {
           onValue={(value) => setForm("wantedTo", value)}
           error={errors().wantedTo}
         />
-        <Show when={problem()}>
-          <Alert kind="error">
-            <p>{problem()}</p>
-          </Alert>
-        </Show>
+        <ProblemAlert message={problem()} />
         <div class="actions">
           <Button type="submit" pending={submission.pending}>
             Откликнуться

@@ -9,7 +9,7 @@ import {
   getResource,
   getResponsesTo,
 } from "../../data/resources";
-import { Alert } from "../../ui/alert";
+import { ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { formatDate } from "../../ui/format";
 import { DataBoundary } from "../../ui/status";
@@ -85,11 +85,7 @@ function ResponseCard(props: { listing: Listing; response: ResponseView }) {
         </Show>
       </p>
       <p class="result-short">{r().message}</p>
-      <Show when={problem()}>
-        <Alert kind="error">
-          <p>{problem()}</p>
-        </Alert>
-      </Show>
+      <ProblemAlert message={problem()} />
       <div class="actions">
         <Show when={r().status === "pending"}>
           <Button pending={busy() === "accept"} onClick={() => run("accept")} aria-describedby={titleId()}>

@@ -10,7 +10,7 @@ import {
   getResponse,
   postResponseMessage,
 } from "../../data/resources";
-import { Alert } from "../../ui/alert";
+import { ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { TextArea } from "../../ui/field";
 import { issuesToFields } from "../../ui/form";
@@ -157,11 +157,7 @@ function Decide(props: { detail: ResponseDetail }) {
     <Show when={r().status === "pending" || r().status === "accepted"}>
       <section aria-labelledby="decide-title" class="section panel">
         <h2 id="decide-title">{r().status === "pending" ? "Ваше решение" : "Передача"}</h2>
-        <Show when={problem()}>
-          <Alert kind="error">
-            <p>{problem()}</p>
-          </Alert>
-        </Show>
+        <ProblemAlert message={problem()} />
         <Show when={r().status === "pending"}>
           <TextArea
             name="declineReason"
@@ -216,11 +212,7 @@ function Withdraw(props: { detail: ResponseDetail }) {
 
   return (
     <Show when={r().status === "pending" || r().status === "accepted"}>
-      <Show when={problem()}>
-        <Alert kind="error">
-          <p>{problem()}</p>
-        </Alert>
-      </Show>
+      <ProblemAlert message={problem()} />
       <div class="actions">
         <Button variant="secondary" pending={busy()} onClick={onCancel}>
           Отозвать отклик

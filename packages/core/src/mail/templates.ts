@@ -100,7 +100,7 @@ export const responseMessage = (
 ) => ({
   to,
   subject: `Новое сообщение по «${title}»`,
-  text: `${author} пишет:\n\n${text}\n\nОтветить: ${responseUrl(responseId)}` + signature,
+  text: `${author} пишет:\n\n${text}\n\nОтветить: ${responseUrl(responseId)}${signature}`,
 });
 
 /** One letter per owner per run, whatever the number of new pairs. */

@@ -132,19 +132,22 @@ export async function requireManager(actor: Actor, item: Item) {
   return person;
 }
 
-/** Who posts: an approved member organisation the person represents, or the person themself. */
-async function ownerOf(person: Person, input: CreateListing) {
-  if (!input.organisationId) {
-    if (input.kind === "request") {
-      throw new Invalid({
-        organisationId: "Запросы размещают организации-участники; частное лицо может только предложить",
-      });
-    }
-    return { ownerKey: `person#${person.accountId}`, ownerName: person.name };
+/**
+ * A side of the Resource Bank: an approved member organisation the person represents, or the
+ * person themself where `personally` allows it (otherwise its message is the field error).
+ */
+export async function partyOf(
+  person: Person,
+  organisationId: string | undefined,
+  rules: { personally: true } | { personally: false; refusal: string },
+) {
+  if (!organisationId) {
+    if (!rules.personally) throw new Invalid({ organisationId: rules.refusal });
+    return { key: `person#${person.accountId}`, name: person.name, organisationId: undefined };
   }
-  const { data: organisation } = await db().entities.organisation.get({ id: input.organisationId }).go();
+  const { data: organisation } = await db().entities.organisation.get({ id: organisationId }).go();
   if (!organisation || !(await represents(person, organisation.id))) {
-    throw new Forbidden("Размещать объявления от организации могут только её представители");
+    throw new Forbidden("Действовать от организации могут только её представители");
   }
   if (organisation.status !== "approved") {
     throw new Conflict("Организация ещё не принята в кластер", "not_approved", {
@@ -152,8 +155,8 @@ async function ownerOf(person: Person, input: CreateListing) {
     });
   }
   return {
-    ownerKey: `org#${organisation.id}`,
-    ownerName: organisation.shortName ?? organisation.name,
+    key: `org#${organisation.id}`,
+    name: organisation.shortName ?? organisation.name,
     organisationId: organisation.id,
   };
 }
@@ -183,7 +186,16 @@ const listingFields = (input: UpdateListing | CreateListing) => ({
 export async function create(actor: Actor, input: CreateListing) {
   const person = requirePerson(actor);
   requireOpenWindow(input.availableTo);
-  const owner = await ownerOf(person, input);
+  const party = await partyOf(
+    person,
+    input.organisationId,
+    input.kind === "offer"
+      ? { personally: true }
+      : {
+          personally: false,
+          refusal: "Запросы размещают организации-участники; частное лицо может только предложить",
+        },
+  );
   const id = ulid();
   await db()
     .entities.listing.create({
@@ -191,7 +203,9 @@ export async function create(actor: Actor, input: CreateListing) {
       kind: input.kind,
       ...listingFields(input),
       remaining: input.quantity,
-      ...owner,
+      ownerKey: party.key,
+      ownerName: party.name,
+      organisationId: party.organisationId,
       accountId: person.accountId,
       status: "draft",
     })

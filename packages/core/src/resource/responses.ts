@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { stale } from "../account";
-import { type Actor, hasRole, type Person, requirePerson } from "../actor";
+import { type Actor, hasRole, requirePerson } from "../actor";
 import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
@@ -9,7 +9,7 @@ import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { type ListingEntity, openStatuses, type ResponseEntity } from "./entity";
 import { contributionFor } from "./ledger";
-import { canManage, findListing, listingWrites, represents } from "./listings";
+import { canManage, findListing, listingWrites, partyOf, represents } from "./listings";
 import type {
   Contact,
   CreateResponse,
@@ -59,32 +59,6 @@ async function roleIn(actor: Actor, item: Item, listing: Listing): Promise<Role>
   throw new NotFound("Отклик не найден");
 }
 
-/** Who responds: an approved organisation the person represents, or the person themself. */
-async function responderOf(person: Person, listing: Listing, input: CreateResponse) {
-  if (!input.organisationId) {
-    if (listing.kind === "offer") {
-      throw new Invalid({
-        organisationId: "Получить ресурс может организация-участник: выберите организацию",
-      });
-    }
-    return { responderKey: `person#${person.accountId}`, responderName: person.name };
-  }
-  const { data: organisation } = await db().entities.organisation.get({ id: input.organisationId }).go();
-  if (!organisation || !(await represents(person, organisation.id))) {
-    throw new Forbidden("Откликаться от организации могут только её представители");
-  }
-  if (organisation.status !== "approved") {
-    throw new Conflict("Организация ещё не принята в кластер", "not_approved", {
-      organisationId: "Организация ещё не принята в кластер",
-    });
-  }
-  return {
-    responderKey: `org#${organisation.id}`,
-    responderName: organisation.shortName ?? organisation.name,
-    responderOrganisationId: organisation.id,
-  };
-}
-
 async function emailOf(accountId: string) {
   const { data } = await db().entities.account.get({ id: accountId }).go();
   return data?.email;
@@ -112,18 +86,26 @@ export async function respond(actor: Actor, input: CreateResponse) {
   }
   if (Object.keys(fields).length > 0) throw new Invalid(fields);
 
-  const responder = await responderOf(person, listing, input);
+  const responder = await partyOf(
+    person,
+    input.organisationId,
+    listing.kind === "request"
+      ? { personally: true }
+      : { personally: false, refusal: "Получить ресурс может организация-участник: выберите организацию" },
+  );
   const id = ulid();
   const ownerEmail = await emailOf(listing.accountId);
   const messages = ownerEmail
-    ? [queued(Templates.responseReceived(ownerEmail, listing.title, responder.responderName, id))]
+    ? [queued(Templates.responseReceived(ownerEmail, listing.title, responder.name, id))]
     : [];
   await writeAll(({ response, outbox }) => [
     response
       .create({
         id,
         listingId: listing.id,
-        ...responder,
+        responderKey: responder.key,
+        responderName: responder.name,
+        responderOrganisationId: responder.organisationId,
         responderAccountId: person.accountId,
         message: input.message,
         quantity: input.quantity ?? (listing.remaining === undefined ? undefined : 1),
