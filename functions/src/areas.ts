@@ -35,6 +35,12 @@ export const areas = [
     sendsMail: true,
   },
   {
+    name: "consultations",
+    entry: "functions/src/consultations.ts",
+    routes: ["ANY /api/consultations", "ANY /api/consultations/{proxy+}"],
+    sendsMail: true,
+  },
+  {
     name: "meta",
     entry: "functions/src/meta.ts",
     routes: ["GET /api/openapi.json", "GET /api/config", "GET /api/health"],

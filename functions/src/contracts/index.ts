@@ -1,6 +1,7 @@
 import type { Operation } from "../http/operation";
 import { accountOperations } from "./accounts";
 import { authOperations } from "./auth";
+import { consultationOperations } from "./consultations";
 import { memberOperations } from "./members";
 import { resourceOperations } from "./resources";
 import { responseOperations } from "./responses";
@@ -12,4 +13,5 @@ export const areaOperations: Operation[] = [
   ...Object.values(memberOperations),
   ...Object.values(resourceOperations),
   ...Object.values(responseOperations),
+  ...Object.values(consultationOperations),
 ];

@@ -99,6 +99,26 @@ export const placeIds = [...municipalityIds, wholeRegion.id, online.id] as [
   ...(MunicipalityId | "region" | "online")[],
 ];
 
+/** Consultation topics; an expert's first answer is due within `businessDays` working days. */
+export const consultationTopics = [
+  { id: "legal", name: "Юридические вопросы", businessDays: 2 },
+  { id: "accounting", name: "Бухгалтерия и отчётность", businessDays: 2 },
+  { id: "grants", name: "Подготовка грантовых заявок", businessDays: 2 },
+  { id: "projects", name: "Управление проектами", businessDays: 2 },
+  { id: "promotion", name: "Продвижение и СМИ", businessDays: 2 },
+  { id: "authorities", name: "Взаимодействие с органами власти", businessDays: 2 },
+  { id: "registration", name: "Регистрация и документы НКО", businessDays: 2 },
+] as const;
+
+export type ConsultationTopic = (typeof consultationTopics)[number]["id"];
+export const consultationTopicIds = consultationTopics.map((t) => t.id) as [
+  ConsultationTopic,
+  ...ConsultationTopic[],
+];
+
+/** 59-FZ art. 12: a written appeal to a state or municipal body is answered within 30 days. */
+export const AUTHORITY_ANSWER_DAYS = 30;
+
 export const roles = [
   { id: "member", name: "Представитель организации" },
   { id: "expert", name: "Эксперт" },
@@ -118,6 +138,7 @@ export const organisationKindName = byId(organisationKinds);
 export const roleName = byId(roles);
 export const resourceCategoryName = byId(resourceCategories);
 export const placeName = byId([...municipalities, wholeRegion, online]);
+export const consultationTopicName = byId(consultationTopics);
 
 /** The text a person agrees to at sign-up; bump the version whenever the text changes. */
 export const consent = {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { app as accounts } from "@cluster/functions/accounts";
 import { app as auth } from "@cluster/functions/auth";
+import { app as consultations } from "@cluster/functions/consultations";
 import { app as members } from "@cluster/functions/members";
 import { app as meta } from "@cluster/functions/meta";
 import { app as resources } from "@cluster/functions/resources";
@@ -12,7 +13,7 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 
 /** Mounted in the order of functions/src/areas.ts; each app already carries full /api paths. */
-const areaApps = { auth, accounts, members, resources, responses, meta };
+const areaApps = { auth, accounts, members, resources, responses, consultations, meta };
 
 /**
  * The portal on one port: every area's app under /api, exactly as API Gateway routes them,

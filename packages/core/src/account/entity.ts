@@ -11,6 +11,8 @@ export const AccountEntity = new Entity({
     phone: { type: "string" },
     /** A string set, so granting a role twice is harmless; absent when empty. */
     roles: { type: "set", items: "string" },
+    /** Consultation topics an expert answers; absent when none. */
+    expertTopics: { type: "set", items: "string" },
     status: { type: ["active", "blocked"] as const, required: true, default: "active" },
     consentVersion: { type: "string", required: true },
     consentAt: { type: "string", required: true },

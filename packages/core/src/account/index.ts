@@ -5,7 +5,7 @@ import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, NotFound } from "../errors";
 import { isConditionFailure } from "../mail";
-import type { Role } from "../reference";
+import type { ConsultationTopic, Role } from "../reference";
 import type { AccountEntity } from "./entity";
 import type { Account, GrantRoles, SetBlocked, UpdateProfile } from "./schema";
 
@@ -18,6 +18,7 @@ export function view(item: Item): Account {
     name: item.name,
     phone: item.phone,
     roles: (item.roles ?? []) as Role[],
+    expertTopics: (item.expertTopics ?? []) as ConsultationTopic[],
     status: item.status,
     consent: { version: item.consentVersion, at: item.consentAt },
     createdAt: item.createdAt,
@@ -98,7 +99,36 @@ export async function grantRoles(actor: Actor, id: string, input: GrantRoles) {
   if (id === coordinator.accountId && !roles.includes("coordinator")) {
     throw new Conflict("Нельзя снять роль координатора с самого себя", "self_demotion");
   }
-  return patchVersioned(id, input.version, roles.length ? { set: { roles } } : { remove: ["roles"] });
+  const topics = roles.includes("expert") ? [...new Set(input.expertTopics ?? [])] : [];
+  const { data: current } = await db().entities.account.get({ id }).go({ consistent: true });
+  if (!current) throw new NotFound("Учётная запись не найдена");
+  if (current.version !== input.version) throw stale();
+  const before = (current.expertTopics ?? []) as ConsultationTopic[];
+  // The account and its topic coverage (who gets a topic's questions) change together.
+  try {
+    await writeAll(({ account, expertTopic }) => [
+      account
+        .patch({ id })
+        .set({ ...(roles.length ? { roles } : {}), ...(topics.length ? { expertTopics: topics } : {}) })
+        .remove([
+          ...(roles.length ? [] : ["roles" as const]),
+          ...(topics.length ? [] : ["expertTopics" as const]),
+        ])
+        .add({ version: 1 })
+        .where(({ version }, { eq }) => eq(version, input.version))
+        .commit(),
+      ...before
+        .filter((topic) => !topics.includes(topic))
+        .map((topic) => expertTopic.delete({ topic, accountId: id }).commit()),
+      ...topics
+        .filter((topic) => !before.includes(topic))
+        .map((topic) => expertTopic.put({ topic, accountId: id }).commit()),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+  return get(id);
 }
 
 export async function setBlocked(actor: Actor, id: string, input: SetBlocked) {

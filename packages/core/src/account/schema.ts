@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { roleIds } from "../reference";
+import { consultationTopicIds, roleIds } from "../reference";
 import { blankable, phone, text, version } from "../shared/fields";
 
 export const Role = z.enum(roleIds);
@@ -10,6 +10,7 @@ export const Account = z.object({
   name: z.string(),
   phone: z.optional(z.string()),
   roles: z.array(Role),
+  expertTopics: z.array(z.enum(consultationTopicIds)),
   status: z.enum(["active", "blocked"]),
   consent: z.object({ version: z.string(), at: z.string() }),
   createdAt: z.string(),
@@ -26,6 +27,10 @@ export type UpdateProfile = z.infer<typeof UpdateProfile>;
 
 export const GrantRoles = z.strictObject({
   roles: z.array(Role, { error: "Выберите роли" }).check(z.maxLength(4)),
+  /** The topics an expert answers; ignored without the expert role. */
+  expertTopics: z.optional(
+    z.array(z.enum(consultationTopicIds, { error: "Неизвестная тема" })).check(z.maxLength(7)),
+  ),
   version,
 });
 export type GrantRoles = z.infer<typeof GrantRoles>;

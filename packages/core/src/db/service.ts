@@ -3,6 +3,7 @@ import { AccountEmailEntity, AccountEntity } from "../account/entity";
 import { LoginCodeEntity, RateLimitEntity, SessionEntity, SignupEntity } from "../auth/entity";
 import { documentClient } from "../clients";
 import { config } from "../config";
+import { ExpertTopicEntity, KnowledgeEntryEntity, PostEntity, QuestionEntity } from "../consultation/entity";
 import { OutboxEntity } from "../mail/entity";
 import {
   InnClaimEntity,
@@ -42,6 +43,10 @@ export const entities = {
   contribution: ContributionEntity,
   match: MatchEntity,
   listingPhoto: ListingPhotoEntity,
+  question: QuestionEntity,
+  consultationPost: PostEntity,
+  expertTopic: ExpertTopicEntity,
+  knowledgeEntry: KnowledgeEntryEntity,
 };
 
 const service = new Service(entities);

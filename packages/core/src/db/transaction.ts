@@ -6,6 +6,9 @@ type Operations = Parameters<ReturnType<typeof db>["transaction"]["write"]>[0];
 /** What a writeAll callback receives: every entity, ready to add its write to the transaction. */
 export type TransactionEntities = Parameters<Operations>[0];
 
+/** What a writeAll callback returns: the transaction's writes. */
+export type TransactionWrites = ReturnType<Operations>;
+
 /** A transaction DynamoDB refused; `reasons[i]` is the code for the i-th write ("None" if fine). */
 export class Canceled extends Error {
   constructor(readonly reasons: string[]) {

@@ -128,3 +128,30 @@ export const responseCancelled = (to: string, title: string, responder: string, 
     `${responseUrl(responseId)}` +
     signature,
 });
+
+const questionUrl = (id: string) => `${config().publicUrl}/consultations/${id}`;
+
+export const questionAsked = (to: string, title: string, id: string, dueAt: string, forBody?: string) => ({
+  to,
+  subject: `Новый вопрос${forBody ? ` в ${forBody}` : ""}: «${title}»`,
+  text:
+    `На портале задан вопрос «${title}».\n\n` +
+    `Ответ нужен до ${new Date(dueAt).toLocaleString("ru-RU", { timeZone: "Europe/Moscow" })} (мск). ` +
+    `Возьмите его в работу, чтобы ответить:\n${questionUrl(id)}` +
+    signature,
+});
+
+export const questionAnswered = (to: string, title: string, id: string, author: string) => ({
+  to,
+  subject: `Ответ на ваш вопрос «${title}»`,
+  text:
+    `${author} ответил на ваш вопрос «${title}».\n\nПрочитайте ответ, задайте уточняющий вопрос или отметьте ответ как решение:\n` +
+    `${questionUrl(id)}` +
+    signature,
+});
+
+export const questionFollowUp = (to: string, title: string, id: string, text: string) => ({
+  to,
+  subject: `Уточнение по вопросу «${title}»`,
+  text: `Автор вопроса пишет:\n\n${text}\n\nОтветить: ${questionUrl(id)}` + signature,
+});

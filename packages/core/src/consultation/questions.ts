@@ -1,0 +1,447 @@
+import type { EntityItem } from "electrodb";
+import { ulid } from "ulid";
+import { stale } from "../account";
+import { type Actor, hasRole, type Person, requirePerson } from "../actor";
+import { pageOptions } from "../db/paging";
+import { db } from "../db/service";
+import { Canceled, type TransactionEntities, type TransactionWrites, writeAll } from "../db/transaction";
+import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
+import { searchKey } from "../identifiers";
+import { deliver, type Queued, queued } from "../mail";
+import * as Templates from "../mail/templates";
+import { AUTHORITY_ANSWER_DAYS, consultationTopics } from "../reference";
+import { partyOf, represents } from "../resource/listings";
+import { dueAt } from "./deadlines";
+import type { KnowledgeEntryEntity, PostEntity, QuestionEntity } from "./entity";
+import type {
+  AskQuestion,
+  KnowledgeEntry,
+  KnowledgeQuery,
+  PostText,
+  PostView,
+  QuestionDetail,
+  QuestionView,
+  SolveQuestion,
+} from "./schema";
+
+type Item = EntityItem<typeof QuestionEntity>;
+type Post = EntityItem<typeof PostEntity>;
+
+async function find(id: string) {
+  const { data } = await db().entities.question.get({ id }).go({ consistent: true });
+  if (!data) throw new NotFound("Вопрос не найден");
+  return data;
+}
+
+const topicRoute = (topic: string) => `topic#${topic}`;
+const bodyRoute = (bodyId: string) => `body#${bodyId}`;
+
+/** May this person take and answer questions of this route: an expert of the topic, an official of the body. */
+async function answersFor(person: Person, question: Pick<Item, "route" | "topic" | "bodyId">) {
+  if (question.bodyId) return hasRole(person, "official") && (await represents(person, question.bodyId));
+  if (!hasRole(person, "expert")) return false;
+  const { data } = await db()
+    .entities.expertTopic.get({ topic: question.topic, accountId: person.accountId })
+    .go();
+  return Boolean(data);
+}
+
+type Relation = "asker" | "assignee" | "answerer" | "coordinator" | "public" | "none";
+
+/** How the reader relates to the question; "none" sees nothing (404, not 403). */
+async function relationTo(actor: Actor, item: Item): Promise<Relation> {
+  if (actor.type === "person") {
+    if (item.askerAccountId === actor.accountId) return "asker";
+    if (item.assigneeAccountId === actor.accountId) return "assignee";
+    if (await answersFor(actor, item)) return "answerer";
+    if (hasRole(actor, "coordinator")) return "coordinator";
+  }
+  // A public question is published together with its answer.
+  return item.visibility === "public" && item.status !== "open" ? "public" : "none";
+}
+
+function view(item: Item, relation: Relation, now = new Date()): QuestionView {
+  const open = item.status === "open";
+  return {
+    id: item.id,
+    topic: item.topic,
+    title: item.title,
+    text: item.text,
+    links: item.links ?? [],
+    visibility: item.visibility,
+    askerOrganisation: item.showOrganisation || relation === "asker" ? item.askerOrganisationName : undefined,
+    body: item.bodyId && item.bodyName ? { id: item.bodyId, name: item.bodyName } : undefined,
+    assignee: item.assigneeName,
+    status: item.status,
+    dueAt: item.dueAt,
+    overdue: open && now.toISOString() > item.dueAt,
+    firstAnsweredAt: item.firstAnsweredAt,
+    solutionPostId: item.solutionPostId,
+    rating: item.rating,
+    createdAt: item.createdAt,
+    version: item.version,
+    may: {
+      take: !item.assigneeAccountId && (relation === "answerer" || relation === "coordinator"),
+      answer: relation === "assignee",
+      followUp: relation === "asker" && item.status !== "open",
+      solve: relation === "asker" && item.status === "answered",
+    },
+  };
+}
+
+function postView(post: Post, reader?: string): PostView {
+  return {
+    id: post.id,
+    kind: post.kind,
+    author: post.authorName,
+    officialOf: post.officialOf,
+    text: post.text,
+    createdAt: post.createdAt,
+    editedAt: post.editedAt,
+    history: (post.history ?? []).map((entry) => ({
+      text: entry.text,
+      editedAt: entry.editedAt,
+      editor: entry.editorName,
+    })),
+    mine: post.authorAccountId === reader,
+  };
+}
+
+async function bodyOf(bodyId: string) {
+  const { data } = await db().entities.organisation.get({ id: bodyId }).go();
+  if (data?.kind !== "authority" || data.status !== "approved") {
+    throw new Invalid({ bodyId: "Выберите орган власти из списка" });
+  }
+  return { id: data.id, name: data.shortName ?? data.name };
+}
+
+/** The emails of those who answer a route: the topic's experts or the body's officials. */
+async function answerersOf(item: Pick<Item, "topic" | "bodyId">) {
+  const { expertTopic, membership, account } = db().entities;
+  const accountIds = item.bodyId
+    ? (await membership.query.byOrganisation({ organisationId: item.bodyId }).go({ pages: "all" })).data.map(
+        (link) => link.accountId,
+      )
+    : (await expertTopic.query.byTopic({ topic: item.topic }).go({ pages: "all" })).data.map(
+        (row) => row.accountId,
+      );
+  if (accountIds.length === 0) return [];
+  const { data } = await account.get(accountIds.map((id) => ({ id }))).go();
+  return data
+    .filter((person) => person.status === "active")
+    .filter((person) => !item.bodyId || (person.roles ?? []).includes("official"))
+    .map((person) => person.email);
+}
+
+/** A member or a private person asks; the question is routed and its deadline set at once. */
+export async function ask(actor: Actor, input: AskQuestion, now = new Date()) {
+  const person = requirePerson(actor);
+  const asker = await partyOf(person, input.organisationId, { personally: true });
+  const body = input.bodyId ? await bodyOf(input.bodyId) : undefined;
+  const topic = consultationTopics.find((entry) => entry.id === input.topic);
+  const due = dueAt(
+    now,
+    body ? { calendarDays: AUTHORITY_ANSWER_DAYS } : { businessDays: topic?.businessDays ?? 2 },
+  ).toISOString();
+  const id = ulid();
+  const recipients = await answerersOf({ topic: input.topic, bodyId: body?.id });
+  const messages = recipients.map((to) =>
+    queued(Templates.questionAsked(to, input.title, id, due, body?.name)),
+  );
+  await writeAll(({ question, outbox }) => [
+    question
+      .create({
+        id,
+        topic: input.topic,
+        title: input.title,
+        text: input.text,
+        links: input.links,
+        visibility: input.visibility,
+        showOrganisation: input.showOrganisation,
+        askerAccountId: person.accountId,
+        askerName: person.name,
+        askerOrganisationId: asker.organisationId,
+        askerOrganisationName: asker.organisationId ? asker.name : undefined,
+        route: body ? bodyRoute(body.id) : topicRoute(input.topic),
+        bodyId: body?.id,
+        bodyName: body?.name,
+        status: "open",
+        dueAt: due,
+        searchText: searchKey(`${input.title} ${input.text}`),
+        createdAt: now.toISOString(),
+      })
+      .commit(),
+    ...messages.map((message) => outbox.create(message).commit()),
+  ]);
+  await deliver(messages);
+  return view(await find(id), "asker", now);
+}
+
+/** A question with its thread, for whoever may see it. */
+export async function detail(actor: Actor, id: string): Promise<QuestionDetail> {
+  const item = await find(id);
+  const relation = await relationTo(actor, item);
+  if (relation === "none") throw new NotFound("Вопрос не найден");
+  const { data: posts } = await db()
+    .entities.consultationPost.query.byQuestion({ questionId: id })
+    .go({ pages: "all" });
+  const reader = actor.type === "person" ? actor.accountId : undefined;
+  return { question: view(item, relation), posts: posts.map((post) => postView(post, reader)) };
+}
+
+/** The questions the person asked, newest first. */
+export async function mine(actor: Actor) {
+  const person = requirePerson(actor);
+  const { data } = await db()
+    .entities.question.query.byAsker({ askerAccountId: person.accountId })
+    .go({ pages: "all", order: "desc" });
+  return data.map((item) => view(item, "asker"));
+}
+
+/**
+ * An answerer's desk: unanswered questions of their topics or bodies (soonest due first, taken
+ * or not), and those they took. Coordinators see every route.
+ */
+export async function desk(actor: Actor) {
+  const person = requirePerson(actor);
+  const { question, membership } = db().entities;
+  const routes: string[] = [];
+  if (hasRole(person, "coordinator")) {
+    routes.push(...consultationTopics.map((topic) => topicRoute(topic.id)));
+  } else if (hasRole(person, "expert")) {
+    const { data: account } = await db().entities.account.get({ id: person.accountId }).go();
+    routes.push(...(account?.expertTopics ?? []).map(topicRoute));
+  }
+  if (hasRole(person, "official") || hasRole(person, "coordinator")) {
+    const { data: links } = await membership.query
+      .byAccount({ accountId: person.accountId })
+      .go({ pages: "all" });
+    routes.push(...links.map((link) => bodyRoute(link.organisationId)));
+  }
+  const [queues, taken] = await Promise.all([
+    Promise.all(routes.map((route) => question.query.unanswered({ route }).go({ pages: "all" }))),
+    question.query.byAssignee({ assigneeAccountId: person.accountId }).go({ pages: "all", order: "desc" }),
+  ]);
+  const unanswered = queues.flatMap(({ data }) => data).sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
+  return {
+    unanswered: unanswered.map((item) =>
+      view(item, item.assigneeAccountId === person.accountId ? "assignee" : "answerer"),
+    ),
+    taken: taken.data.map((item) => view(item, "assignee")),
+  };
+}
+
+/** "Беру в работу": an answerer of the route (or a coordinator) takes an untaken question. */
+export async function take(actor: Actor, id: string, { version }: { version: number }) {
+  const person = requirePerson(actor);
+  const item = await find(id);
+  const relation = await relationTo(person, item);
+  if (relation === "none" || relation === "public") throw new NotFound("Вопрос не найден");
+  if (item.assigneeAccountId) throw new Conflict(`Вопрос уже взял в работу ${item.assigneeName}`, "taken");
+  if (relation !== "answerer" && relation !== "coordinator") {
+    throw new Forbidden("Взять вопрос может эксперт по теме или представитель органа власти");
+  }
+  if (item.version !== version) throw stale();
+  try {
+    await db()
+      .entities.question.patch({ id })
+      .set({
+        assigneeAccountId: person.accountId,
+        assigneeName: person.name,
+        assignedAt: new Date().toISOString(),
+      })
+      .add({ version: 1 })
+      .where(
+        ({ version, assigneeAccountId }, { eq, notExists }) =>
+          `${eq(version, item.version)} AND ${notExists(assigneeAccountId)}`,
+      )
+      .go();
+  } catch (error) {
+    if (String(error).includes("conditional")) throw stale();
+    throw error;
+  }
+  return view(await find(id), "assignee");
+}
+
+function knowledgeEntries(item: Item, answeredAt: string, excerpt: string) {
+  return [`t=${item.topic}`, "t=*"].map((facet) => ({
+    facet,
+    answeredAt,
+    questionId: item.id,
+    topic: item.topic,
+    title: item.title,
+    excerpt,
+    searchText: item.searchText,
+    solved: item.status === "solved",
+    bodyName: item.bodyName,
+  }));
+}
+
+const excerptOf = (text: string) => (text.length > 240 ? `${text.slice(0, 237).trimEnd()}…` : text);
+
+/** Writes the next state of a question conditional on the version read, with its other writes. */
+async function save(current: Item, next: Item, more: (entities: TransactionEntities) => TransactionWrites) {
+  try {
+    await writeAll((entities) => [
+      entities.question
+        .put(next)
+        .where(({ version }, { eq }) => eq(version, current.version))
+        .commit(),
+      ...more(entities),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+}
+
+/** The assignee answers; the asker is emailed. The first answer publishes a public question. */
+export async function answer(actor: Actor, id: string, { text }: PostText) {
+  const person = requirePerson(actor);
+  const item = await find(id);
+  const relation = await relationTo(person, item);
+  if (relation === "none") throw new NotFound("Вопрос не найден");
+  if (relation !== "assignee") throw new Forbidden("Ответить может тот, кто взял вопрос в работу");
+  const now = new Date().toISOString();
+  const first = item.status === "open";
+  const next: Item = {
+    ...item,
+    status: item.status === "solved" ? "solved" : "answered",
+    firstAnsweredAt: item.firstAnsweredAt ?? now,
+    version: item.version + 1,
+  };
+  const post = {
+    questionId: id,
+    id: ulid(),
+    kind: "answer" as const,
+    authorAccountId: person.accountId,
+    authorName: person.name,
+    officialOf: item.bodyId ? item.bodyName : undefined,
+    text,
+  };
+  const { data: asker } = await db().entities.account.get({ id: item.askerAccountId }).go();
+  const messages: Queued[] = asker
+    ? [queued(Templates.questionAnswered(asker.email, item.title, id, person.name))]
+    : [];
+  await save(item, next, ({ consultationPost, knowledgeEntry, outbox }) => [
+    consultationPost.create(post).commit(),
+    ...(first && item.visibility === "public"
+      ? knowledgeEntries(next, now, excerptOf(text)).map((entry) => knowledgeEntry.put(entry).commit())
+      : []),
+    ...messages.map((message) => outbox.create(message).commit()),
+  ]);
+  await deliver(messages);
+  return detail(actor, id);
+}
+
+/** The asker writes a follow-up; the assignee is emailed. */
+export async function followUp(actor: Actor, id: string, { text }: PostText) {
+  const person = requirePerson(actor);
+  const item = await find(id);
+  const relation = await relationTo(person, item);
+  if (relation === "none") throw new NotFound("Вопрос не найден");
+  if (relation !== "asker") throw new Forbidden("Уточнять вопрос может только его автор");
+  if (item.status === "open") throw new Conflict("Дождитесь первого ответа", "not_answered");
+  const { data: assignee } = item.assigneeAccountId
+    ? await db().entities.account.get({ id: item.assigneeAccountId }).go()
+    : { data: undefined };
+  const messages = assignee ? [queued(Templates.questionFollowUp(assignee.email, item.title, id, text))] : [];
+  await writeAll(({ consultationPost, outbox }) => [
+    consultationPost
+      .create({
+        questionId: id,
+        id: ulid(),
+        kind: "followup",
+        authorAccountId: person.accountId,
+        authorName: person.name,
+        text,
+      })
+      .commit(),
+    ...messages.map((message) => outbox.create(message).commit()),
+  ]);
+  await deliver(messages);
+  return detail(actor, id);
+}
+
+/** The author edits an answer; the earlier text stays in its history. An accepted answer is final. */
+export async function editPost(actor: Actor, id: string, postId: string, { text }: PostText) {
+  const person = requirePerson(actor);
+  const item = await find(id);
+  if ((await relationTo(person, item)) === "none") throw new NotFound("Вопрос не найден");
+  const { data: post } = await db()
+    .entities.consultationPost.get({ questionId: id, id: postId })
+    .go({ consistent: true });
+  if (!post) throw new NotFound("Ответ не найден");
+  if (post.authorAccountId !== person.accountId) throw new Forbidden("Изменить можно только свой ответ");
+  if (item.solutionPostId === postId) {
+    throw new Conflict("Ответ отмечен как решение: изменить его нельзя, напишите новый", "accepted");
+  }
+  const editedAt = new Date().toISOString();
+  const earlier = { text: post.text, editedAt: post.editedAt ?? post.createdAt, editorName: person.name };
+  try {
+    await db()
+      .entities.consultationPost.patch({ questionId: id, id: postId })
+      .set({ text, editedAt, history: [...(post.history ?? []), earlier] })
+      .where(({ text: current }, { eq }) => eq(current, post.text))
+      .go();
+  } catch (error) {
+    if (String(error).includes("conditional")) throw stale();
+    throw error;
+  }
+  return detail(actor, id);
+}
+
+/** Only the asker marks an answer as the solution and rates it (1–5). */
+export async function solve(actor: Actor, id: string, { postId, rating, version }: SolveQuestion) {
+  const person = requirePerson(actor);
+  const item = await find(id);
+  const relation = await relationTo(person, item);
+  if (relation === "none") throw new NotFound("Вопрос не найден");
+  if (relation !== "asker") throw new Forbidden("Отметить решение может только автор вопроса");
+  if (item.version !== version) throw stale();
+  if (item.status !== "answered")
+    throw new Conflict("Отметить решение можно после ответа, один раз", "not_answered");
+  const { data: post } = await db().entities.consultationPost.get({ questionId: id, id: postId }).go();
+  if (post?.kind !== "answer") throw new Invalid({ postId: "Выберите ответ" });
+  const next: Item = {
+    ...item,
+    status: "solved",
+    solutionPostId: postId,
+    rating,
+    solvedAt: new Date().toISOString(),
+    version: item.version + 1,
+  };
+  const published = item.visibility === "public" && item.firstAnsweredAt;
+  const { data: posts } = await db()
+    .entities.consultationPost.query.byQuestion({ questionId: id })
+    .go({ pages: "all" });
+  const firstAnswer = posts.find((candidate) => candidate.kind === "answer") ?? post;
+  await save(item, next, ({ knowledgeEntry }) =>
+    published
+      ? knowledgeEntries(next, item.firstAnsweredAt ?? "", excerptOf(firstAnswer.text)).map((entry) =>
+          knowledgeEntry.put(entry).commit(),
+        )
+      : [],
+  );
+  return detail(actor, id);
+}
+
+const entryView = (entry: EntityItem<typeof KnowledgeEntryEntity>): KnowledgeEntry => ({
+  id: entry.questionId,
+  topic: entry.topic,
+  title: entry.title,
+  excerpt: entry.excerpt,
+  solved: entry.solved,
+  body: entry.bodyName,
+  answeredAt: entry.answeredAt,
+});
+
+/** The knowledge base: answered public questions, newest answer first, by topic and text. */
+export async function knowledge(query: KnowledgeQuery) {
+  const text = query.q ? searchKey(query.q) : undefined;
+  const { data, cursor } = await db()
+    .entities.knowledgeEntry.query.byFacet({ facet: `t=${query.topic ?? "*"}` })
+    .where(({ searchText }, { contains }) => (text ? contains(searchText, text) : ""))
+    .go({ ...pageOptions(query.cursor, query.limit, Boolean(text)), order: "desc" });
+  return { items: data.map(entryView), cursor };
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { asCoordinator, Client, mailTo, signedIn } from "./client";
+import { approvedMember } from "./fixtures";
+
+type Signed = Awaited<ReturnType<typeof signedIn>>;
+
+/** Grants roles (and expert topics) through the coordinator's API, as the people page does. */
+async function grant(person: Signed, roles: string[], expertTopics?: string[]) {
+  const { json: me } = await person.get("/api/auth/session");
+  const coordinator = await asCoordinator();
+  const result = await coordinator.put(`/api/accounts/${me.account.id}/roles`, {
+    roles,
+    expertTopics,
+    version: me.account.version,
+  });
+  if (result.status !== 200) throw new Error(JSON.stringify(result.json));
+  return result.json;
+}
+
+async function expert(topics: string[]) {
+  const person = await signedIn(undefined, "Эксперт Юрист");
+  await grant(person, ["expert"], topics);
+  return person;
+}
+
+/** An official: represents an approved authority body and holds the official role. */
+async function official() {
+  const body = await approvedMember({
+    kind: "authority",
+    name: `Министерство проверки ${Date.now().toString(36)}`,
+  });
+  await grant(body, ["member", "official"]);
+  return body;
+}
+
+const question = (overrides: Record<string, unknown> = {}) => ({
+  topic: "legal",
+  title: `Как оформить договор с волонтёром ${Date.now().toString(36)}`,
+  text: "Мы привлекаем волонтёров к акциям. Нужен ли письменный договор и какие пункты обязательны?",
+  visibility: "public",
+  ...overrides,
+});
+
+const subjects = async (email: string) => (await mailTo(email)).map((mail) => mail.subject);
+
+describe("consultations", () => {
+  it("go from an NGO's question to an expert's answer, a solution and the knowledge base", async () => {
+    const lawyer = await expert(["legal"]);
+    const accountant = await expert(["accounting"]);
+    const ngo = await approvedMember();
+    const asked = await ngo.post("/api/consultations", question({ organisationId: ngo.organisationId }));
+    expect(asked.status).toBe(201);
+    const q = asked.json;
+    expect(q).toMatchObject({ status: "open", overdue: false, may: { take: false, answer: false } });
+    expect(new Date(q.dueAt).getTime()).toBeGreaterThan(Date.now());
+    expect(await subjects(lawyer.email)).toContain(`Новый вопрос: «${q.title}»`);
+    expect(await subjects(accountant.email)).not.toContain(`Новый вопрос: «${q.title}»`);
+
+    // Not published before the answer; other topics' experts and outsiders get 404.
+    expect((await new Client().get(`/api/consultations/${q.id}`)).status).toBe(404);
+    expect((await accountant.get(`/api/consultations/${q.id}`)).status).toBe(404);
+    expect((await (await signedIn()).get(`/api/consultations/${q.id}`)).status).toBe(404);
+    const { json: desk } = await lawyer.get("/api/consultations/desk");
+    expect(desk.unanswered.map((item: { id: string }) => item.id)).toContain(q.id);
+    const { json: otherDesk } = await accountant.get("/api/consultations/desk");
+    expect(otherDesk.unanswered.map((item: { id: string }) => item.id)).not.toContain(q.id);
+
+    // Answering needs taking first; only the assignee answers.
+    expect((await lawyer.post(`/api/consultations/${q.id}/answers`, { text: "Да, нужен." })).status).toBe(
+      403,
+    );
+    expect((await accountant.post(`/api/consultations/${q.id}/take`, { version: 1 })).status).toBe(404);
+    const taken = await lawyer.post(`/api/consultations/${q.id}/take`, { version: 1 });
+    expect(taken.json).toMatchObject({ assignee: "Эксперт Юрист", may: { answer: true } });
+    expect((await lawyer.post(`/api/consultations/${q.id}/take`, { version: 2 })).status).toBe(409);
+
+    const answered = await lawyer.post(`/api/consultations/${q.id}/answers`, {
+      text: "Договор не обязателен, но полезен: предмет, сроки, возмещение расходов, охрана труда.",
+    });
+    expect(answered.status).toBe(201);
+    expect(answered.json.question.status).toBe("answered");
+    expect(await subjects(ngo.email)).toContain(`Ответ на ваш вопрос «${q.title}»`);
+
+    const postId = answered.json.posts[0].id;
+    await ngo.post(`/api/consultations/${q.id}/followups`, { text: "А если волонтёр несовершеннолетний?" });
+    expect(await subjects(lawyer.email)).toContain(`Уточнение по вопросу «${q.title}»`);
+    const edited = await lawyer.patch(`/api/consultations/${q.id}/answers/${postId}`, {
+      text: "Договор не обязателен, но полезен: предмет, сроки, возмещение расходов, охрана труда, согласие родителей.",
+    });
+    expect(edited.json.posts[0].history).toHaveLength(1);
+
+    // Only the asker marks the solution; then the answer is final.
+    expect(
+      (await lawyer.post(`/api/consultations/${q.id}/solve`, { postId, rating: 5, version: 3 })).status,
+    ).toBe(403);
+    const badRating = await ngo.post(`/api/consultations/${q.id}/solve`, { postId, rating: 6, version: 3 });
+    expect(badRating.json.error.fields).toEqual({ rating: "Оценка — от 1 до 5" });
+    const solved = await ngo.post(`/api/consultations/${q.id}/solve`, { postId, rating: 5, version: 3 });
+    expect(solved.json.question).toMatchObject({ status: "solved", rating: 5, solutionPostId: postId });
+    const frozen = await lawyer.patch(`/api/consultations/${q.id}/answers/${postId}`, {
+      text: "Другой текст ответа.",
+    });
+    expect(frozen.status).toBe(409);
+
+    const { json: page } = await new Client().get(`/api/consultations/${q.id}`);
+    expect(page.question).toMatchObject({ status: "solved", askerOrganisation: expect.any(String) });
+    const { json: found } = await new Client().get(
+      `/api/consultations?topic=legal&q=${encodeURIComponent("волонтёром")}`,
+    );
+    expect(found.items.map((item: { id: string }) => item.id)).toContain(q.id);
+    expect(found.items.find((item: { id: string }) => item.id === q.id).solved).toBe(true);
+  });
+
+  it("route questions to an authority body's officials, give them 30 days and mark official answers", async () => {
+    const ministry = await official();
+    const ngo = await approvedMember();
+    const asked = await ngo.post(
+      "/api/consultations",
+      question({
+        topic: "authorities",
+        bodyId: ministry.organisationId,
+        visibility: "private",
+        title: `Порядок получения субсидии ${Date.now().toString(36)}`,
+      }),
+    );
+    expect(asked.status, JSON.stringify(asked.json)).toBe(201);
+    expect(asked.json.body).toMatchObject({ id: ministry.organisationId });
+    const days = (new Date(asked.json.dueAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29);
+    expect(days).toBeLessThan(34);
+    expect(asked.json.body).toMatchObject({ id: ministry.organisationId });
+
+    await ministry.post(`/api/consultations/${asked.json.id}/take`, { version: 1 });
+    const answered = await ministry.post(`/api/consultations/${asked.json.id}/answers`, {
+      text: "Субсидии предоставляются по итогам конкурса; заявки принимаются до 1 марта.",
+    });
+    expect(answered.json.posts[0].officialOf).toBeTruthy();
+    // Private: never published, even answered.
+    expect((await new Client().get(`/api/consultations/${asked.json.id}`)).status).toBe(404);
+    const { json: kb } = await new Client().get(`/api/consultations?q=${encodeURIComponent("субсидии")}`);
+    expect(kb.items.map((item: { id: string }) => item.id)).not.toContain(asked.json.id);
+  });
+
+  it("refuse bad questions with field messages and store nothing", async () => {
+    const person = await signedIn();
+    const attempts: [Record<string, unknown>, Record<string, string>][] = [
+      [question({ title: "" }), { title: "Укажите вопрос кратко" }],
+      [question({ text: "x".repeat(10_001) }), { text: "Не длиннее 10000 символов" }],
+      [question({ topic: "astrology" }), { topic: "Выберите тему" }],
+      [question({ bodyId: "no-such-body" }), { bodyId: "Выберите орган власти из списка" }],
+    ];
+    for (const [body, fields] of attempts) {
+      const result = await person.post("/api/consultations", body);
+      expect(result.status, JSON.stringify(fields)).toBe(422);
+      expect(result.json.error.fields).toMatchObject(fields);
+    }
+    // A 100 KB text is refused before it is read: 413 in the one error shape.
+    const huge = await person.post("/api/consultations", question({ text: "x".repeat(100 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(huge.json.error.code).toBe("too_large");
+    expect((await person.get("/api/consultations/mine")).json.items).toEqual([]);
+  });
+});
