@@ -88,7 +88,7 @@ export async function signIn(page: Page, email: string, name = "Проверка
 }
 
 /** An application made through the API with the page's own session (as the form would send it). */
-export async function applyAs(page: Page, name: string, kind: "ngo" | "business" = "ngo") {
+export async function applyAs(page: Page, name: string, kind: "ngo" | "business" | "authority" = "ngo") {
   const { completeInn, completeOgrn } = await import("../../packages/core/src/identifiers");
   const serial = String((Date.now() + ++counter) % 1e7).padStart(7, "0");
   const response = await page.request.post(url("/api/members"), {

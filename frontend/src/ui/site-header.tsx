@@ -60,6 +60,9 @@ export function SiteHeader() {
               <A href="/resources">Банк ресурсов</A>
             </li>
             <li>
+              <A href="/consultations">Консультации</A>
+            </li>
+            <li>
               <A href="/join">Вступить</A>
             </li>
             <Suspense>

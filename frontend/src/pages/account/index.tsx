@@ -12,6 +12,7 @@ import { TextField } from "../../ui/field";
 import { focusFirstInvalid, issuesToFields } from "../../ui/form";
 import { formatDate, statusName } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
+import { MyQuestions } from "../consultations/lists";
 import { SignInGate } from "../login/gate";
 import { MyListings } from "../resources/mine";
 import { MyResponses } from "../responses/mine";
@@ -79,6 +80,7 @@ function AccountContent() {
 
       <MyListings />
       <MyResponses />
+      <MyQuestions />
 
       <Show when={hasRole("coordinator")}>
         <section aria-labelledby="coordinator-title" class="section">

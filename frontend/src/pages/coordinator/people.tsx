@@ -1,5 +1,5 @@
 import { type Account, GrantRoles } from "@cluster/core/account/schema";
-import { type Role, roles } from "@cluster/core/reference";
+import { consultationTopics, type Role, roles } from "@cluster/core/reference";
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { getAccounts, grantRoles, setBlocked } from "../../data/accounts";
@@ -77,13 +77,15 @@ function PersonCard(props: { account: Account; onUpdated: (account: Account) => 
   const a = () => props.account;
   const titleId = `person-${props.account.id}`;
   const [selected, setSelected] = createSignal<string[]>([...props.account.roles]);
+  const [topics, setTopics] = createSignal<string[]>([...props.account.expertTopics]);
   const [error, setError] = createSignal<string>();
   const [message, setMessage] = createSignal<string>();
   const [busy, setBusy] = createSignal<"roles" | "block">();
   const saveRoles = useAction(grantRoles);
   const block = useAction(setBlocked);
   const isMe = () => session()?.account?.id === a().id;
-  const changed = () => [...selected()].sort().join() !== [...a().roles].sort().join();
+  const same = (x: readonly string[], y: readonly string[]) => [...x].sort().join() === [...y].sort().join();
+  const changed = () => !same(selected(), a().roles) || !same(topics(), a().expertTopics);
 
   function failed(e: unknown) {
     if (e instanceof ApiError && e.status === 409) {
@@ -101,7 +103,11 @@ function PersonCard(props: { account: Account; onUpdated: (account: Account) => 
       setMessage("Роли не изменились.");
       return;
     }
-    const parsed = GrantRoles.safeParse({ roles: selected(), version: a().version });
+    const parsed = GrantRoles.safeParse({
+      roles: selected(),
+      expertTopics: selected().includes("expert") ? topics() : [],
+      version: a().version,
+    });
     if (!parsed.success) {
       setError(Object.values(issuesToFields(parsed.error.issues))[0]);
       return;
@@ -112,6 +118,7 @@ function PersonCard(props: { account: Account; onUpdated: (account: Account) => 
       if (account) {
         props.onUpdated(account);
         setSelected([...account.roles]);
+        setTopics([...account.expertTopics]);
       }
       setMessage("Роли сохранены.");
     } catch (e) {
@@ -165,6 +172,16 @@ function PersonCard(props: { account: Account; onUpdated: (account: Account) => 
           value={selected()}
           onValue={(value) => setSelected(value as Role[])}
         />
+        <Show when={selected().includes("expert")}>
+          <CheckboxGroup
+            name={`topics-${a().id}`}
+            legend="Темы консультаций эксперта"
+            accessibleName={`Темы консультаций эксперта: ${a().name}`}
+            options={consultationTopics.map((t) => ({ value: t.id, label: t.name }))}
+            value={topics()}
+            onValue={setTopics}
+          />
+        </Show>
         <Show when={error()}>
           <p class="field-error" role="alert">
             {error()}

@@ -12,7 +12,11 @@ export const AskQuestion = z.strictObject({
   text: text("подробности", 20, 10_000),
   links: z._default(z.array(website).check(z.maxLength(5, { error: "Не больше 5 ссылок" })), []),
   /** An authority body (an approved organisation of kind "authority") for an official answer; absent: experts. */
-  bodyId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  bodyId: z.optional(
+    z
+      .string({ error: "Выберите орган власти" })
+      .check(z.minLength(1, { error: "Выберите орган власти" }), z.maxLength(40)),
+  ),
   visibility: z.enum(["public", "private"], { error: "Выберите, публиковать ли вопрос" }),
   /** On behalf of this organisation; absent for a private person. */
   organisationId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),

@@ -1,0 +1,116 @@
+import { type ConsultationTopic, consultationTopicIds, consultationTopicName } from "@cluster/core/reference";
+import { A, useIsRouting } from "@solidjs/router";
+import { createMemo, For, Show } from "solid-js";
+import { getKnowledge, type KnowledgeFilters } from "../../data/consultations";
+import { useSession } from "../../providers/session";
+import { formatDate } from "../../ui/format";
+import { PageTitle } from "../../ui/page-title";
+import { createPagedList, Pager } from "../../ui/pager";
+import { SearchFilters } from "../../ui/search-filters";
+import { Select } from "../../ui/select";
+import { DataBoundary } from "../../ui/status";
+import { createUrlFilters, oneOf, textParam } from "../../ui/url-filters";
+import { topicOptions } from "./labels";
+
+const filterKeys = ["topic", "q"] as const;
+
+/** The knowledge base: answered public questions, by topic and text. */
+export default function KnowledgeBase() {
+  const { hasRole } = useSession();
+  const { search, set: setFilter, reset } = createUrlFilters(filterKeys);
+  const routing = useIsRouting();
+  const filters = createMemo<KnowledgeFilters>(
+    () => ({
+      topic: oneOf<ConsultationTopic>(consultationTopicIds, search.topic),
+      q: textParam(search.q),
+    }),
+    {},
+    { equals: (a, b) => a.topic === b.topic && a.q === b.q },
+  );
+  const hasFilters = () => Boolean(filters().topic || filters().q);
+  const list = createPagedList(filters, (f, cursor) => getKnowledge(f, cursor));
+
+  return (
+    <>
+      <PageTitle>Консультации</PageTitle>
+      <p class="lead">
+        Юристы, бухгалтеры, грантовые эксперты и представители органов власти отвечают на вопросы НКО — в срок
+        и онлайн. Ответы на открытые вопросы собраны здесь: поищите, возможно, ваш вопрос уже разобран.
+      </p>
+      <div class="actions">
+        <A href="/consultations/ask" class="button button--primary">
+          Задать вопрос
+        </A>
+        <Show when={hasRole("expert") || hasRole("official") || hasRole("coordinator")}>
+          <A href="/consultations/desk" class="button button--secondary">
+            Вопросы ко мне
+          </A>
+        </Show>
+      </div>
+
+      <SearchFilters
+        label="Поиск по базе ответов"
+        searchLabel="Поиск по вопросам и ответам"
+        query={filters().q}
+        onSearch={(text) => setFilter("q", text)}
+        canReset={hasFilters()}
+        onReset={reset}
+      >
+        <Select
+          name="topic"
+          label="Тема"
+          placeholder="Все темы"
+          options={topicOptions}
+          value={filters().topic ?? ""}
+          onValue={(value) => setFilter("topic", value)}
+        />
+      </SearchFilters>
+
+      <section aria-labelledby="answers-title" aria-busy={routing() ? "true" : undefined} class="results">
+        <h2 id="answers-title" class="visually-hidden">
+          Вопросы с ответами
+        </h2>
+        <DataBoundary loading="Загружаем ответы…">
+          <Show
+            when={list.items().length > 0}
+            fallback={
+              <div class="empty">
+                <p role="status">
+                  {hasFilters()
+                    ? "Ничего не найдено. Попробуйте другие слова или задайте вопрос."
+                    : "Ответов пока нет. Задайте первый вопрос."}
+                </p>
+              </div>
+            }
+          >
+            <ul class="result-list">
+              <For each={list.items()}>
+                {(entry) => (
+                  <li class="result">
+                    <h3 class="result-title">
+                      <A href={`/consultations/${entry.id}`}>{entry.title}</A>
+                    </h3>
+                    <p class="result-meta">
+                      {consultationTopicName[entry.topic]} · ответ {formatDate(entry.answeredAt)}
+                      <Show when={entry.body}>{(body) => <> · официальный ответ: {body()}</>}</Show>
+                      <Show when={entry.solved}> · решён</Show>
+                    </p>
+                    <p class="result-short">{entry.excerpt}</p>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Pager
+              hasMore={list.hasMore()}
+              loading={list.loadingMore()}
+              onMore={list.loadMore}
+              error={list.error()}
+              count={list.items().length}
+              noun={["вопрос", "вопроса", "вопросов"]}
+            />
+          </Show>
+        </DataBoundary>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { describe, expect, inject, it } from "vitest";
+import {
+  applyAs,
+  approveAs,
+  coordinatorContext,
+  mailTo,
+  signIn,
+  uniqueEmail,
+  url,
+  useBrowser,
+} from "./browser";
+
+const browser = useBrowser();
+
+describe("consultations in the browser", () => {
+  it("an NGO asks the regional ministry; an official takes it and answers; the NGO marks it solved; it is in the knowledge base", async () => {
+    const tag = Date.now().toString(36);
+    const ngoEmail = uniqueEmail("asker");
+    const ngo = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    const ministry = await browser().newPage();
+    await signIn(ngo, ngoEmail, "Анна Вопросова");
+    await signIn(ministry, uniqueEmail("official"), "Олег Чиновников");
+    const ngoName = `АНО «Вопрос ${tag}»`;
+    const bodyName = `Министерство экономического развития ${tag}`;
+    const ngoOrg = await applyAs(ngo, ngoName);
+    const body = await applyAs(ministry, bodyName, "authority");
+    const desk = await (await coordinatorContext(browser())).newPage();
+    await approveAs(desk, ngoOrg.id, ngoOrg.version);
+    await approveAs(desk, body.id, body.version);
+    // The coordinator makes the ministry's representative an official (the people page's PUT).
+    const session = await (await ministry.request.get(url("/api/auth/session"))).json();
+    const granted = await desk.request.put(url(`/api/accounts/${session.account.id}/roles`), {
+      headers: { origin: inject("portalUrl") },
+      data: { roles: ["member", "official"], version: session.account.version },
+    });
+    expect(granted.status()).toBe(200);
+
+    const title = `Как получить субсидию на аренду помещения ${tag}`;
+    await ngo.goto(url("/consultations"));
+    await ngo.getByRole("link", { name: "Задать вопрос" }).click();
+    await ngo.getByRole("heading", { level: 1, name: "Задать вопрос" }).waitFor();
+    await ngo.getByLabel("Тема").selectOption({ label: "Взаимодействие с органами власти" });
+    await ngo.getByRole("radio", { name: "Органу власти (официальный ответ)" }).check();
+    await ngo.getByLabel("Орган власти").selectOption({ label: bodyName });
+    await ngo.getByLabel("Вопрос кратко").fill(title);
+    await ngo
+      .getByLabel("Подробности")
+      .fill(
+        "Наша организация арендует помещение для занятий с детьми. Есть ли региональная субсидия на аренду?",
+      );
+    await ngo.getByRole("button", { name: "Отправить вопрос" }).click();
+    await ngo.getByRole("heading", { level: 1, name: title }).waitFor();
+    await ngo.getByText("Ждёт ответа").waitFor();
+
+    // The official finds it on their desk, takes it and answers.
+    await ministry.goto(url("/consultations/desk"));
+    await ministry.getByRole("link", { name: title }).click();
+    await ministry.getByRole("button", { name: "Беру в работу" }).click();
+    await ministry
+      .getByLabel("Ваш ответ")
+      .fill("Да: субсидия на аренду предоставляется по конкурсу, заявки принимаются до 1 марта.");
+    await ministry.getByRole("button", { name: "Отправить ответ" }).click();
+    await ministry.getByText(`официальный ответ: ${bodyName}`).waitFor();
+
+    // The NGO got the letter, opens the question and marks the answer as the solution.
+    for (
+      let i = 0;
+      i < 50 && !(await mailTo(ngoEmail)).some((m) => m.subject === `Ответ на ваш вопрос «${title}»`);
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await mailTo(ngoEmail)).map((m) => m.subject)).toContain(`Ответ на ваш вопрос «${title}»`);
+    await ngo.reload();
+    await ngo.getByRole("heading", { name: "Вопрос решён?" }).waitFor();
+    await ngo.getByRole("radio", { name: "5" }).check();
+    await ngo.getByRole("button", { name: "Отметить решённым" }).click();
+    await ngo.getByText("Решение, оценка 5 из 5").waitFor();
+
+    // A guest finds it in the knowledge base, with the page's own title.
+    const guest = await browser().newPage();
+    await guest.goto(url("/consultations"));
+    await guest.getByLabel("Поиск по вопросам и ответам").fill("субсидию");
+    await guest.getByRole("button", { name: "Найти" }).click();
+    await guest.getByRole("link", { name: title }).click();
+    await guest.getByRole("heading", { level: 1, name: title }).waitFor();
+    expect(await guest.title()).toContain(title);
+    expect(await guest.locator('meta[name="description"]').getAttribute("content")).toContain("аренду");
+    await Promise.all([ngo.close(), ministry.close(), desk.close(), guest.close()]);
+  });
+});
