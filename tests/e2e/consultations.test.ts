@@ -49,7 +49,13 @@ describe("consultations in the browser", () => {
         "Наша организация арендует помещение для занятий с детьми. Есть ли региональная субсидия на аренду?",
       );
     await ngo.getByRole("button", { name: "Отправить вопрос" }).click();
-    await ngo.getByRole("heading", { level: 1, name: title }).waitFor();
+    await ngo
+      .getByRole("heading", { level: 1, name: title })
+      .waitFor()
+      .catch(async (error) => {
+        // What the form said instead of moving on, so a failure explains itself.
+        throw new Error(`${error}\n--- page ---\n${await ngo.locator("main").innerText()}`);
+      });
     await ngo.getByText("Ждёт ответа").waitFor();
 
     // The official finds it on their desk, takes it and answers.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asCoordinator, Client, mailTo, signedIn } from "./client";
+import { asCoordinator, Client, COORDINATOR, mailTo, signedIn } from "./client";
 import { approvedMember } from "./fixtures";
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
@@ -159,5 +159,64 @@ describe("consultations", () => {
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe("too_large");
     expect((await person.get("/api/consultations/mine")).json.items).toEqual([]);
+  });
+});
+
+describe("the consultation deadline job", () => {
+  it("assigns untaken questions round-robin, reminds once before the due time and escalates once after", async () => {
+    const first = await expert(["registration"]);
+    const second = await expert(["registration"]);
+    const ngo = await approvedMember();
+    const ask = async (title: string) =>
+      (
+        await ngo.post(
+          "/api/consultations",
+          question({ topic: "registration", title, visibility: "private" }),
+        )
+      ).json;
+    const one = await ask(`Смена юридического адреса НКО ${Date.now().toString(36)}`);
+    const two = await ask(`Регистрация изменений в уставе ${Date.now().toString(36)}`);
+    const { watchDeadlines } = await import("@cluster/core/consultation/watch");
+    const created = new Date(one.createdAt).getTime();
+    const hours = (n: number) => n * 3600_000;
+
+    await watchDeadlines(new Date(created + hours(1)));
+    expect((await ngo.get(`/api/consultations/${one.id}`)).json.question.assignee).toBeUndefined();
+
+    await watchDeadlines(new Date(created + hours(25)));
+    const assignees = [
+      (await ngo.get(`/api/consultations/${one.id}`)).json.question.assignee,
+      (await ngo.get(`/api/consultations/${two.id}`)).json.question.assignee,
+    ];
+    expect(assignees.every(Boolean)).toBe(true);
+    const firstDesk = (await first.get("/api/consultations/desk")).json.taken.map(
+      (q: { id: string }) => q.id,
+    );
+    const secondDesk = (await second.get("/api/consultations/desk")).json.taken.map(
+      (q: { id: string }) => q.id,
+    );
+    expect([...firstDesk, ...secondDesk].sort()).toEqual([one.id, two.id].sort());
+    expect(firstDesk).toHaveLength(1);
+    const assignedTo = firstDesk.includes(one.id) ? first : second;
+    expect((await mailTo(assignedTo.email)).map((mail) => mail.subject)).toContain(
+      `Вам назначен вопрос «${one.title}»`,
+    );
+
+    const due = new Date(one.dueAt).getTime();
+    const reminders = async () =>
+      (await mailTo(assignedTo.email)).filter((mail) => mail.subject === `Скоро срок ответа: «${one.title}»`);
+    await watchDeadlines(new Date(due - hours(2)));
+    await watchDeadlines(new Date(due - hours(1)));
+    expect(await reminders()).toHaveLength(1);
+
+    const escalations = async () =>
+      (await mailTo(COORDINATOR)).filter(
+        (mail) => mail.subject === `Просрочен ответ на вопрос «${one.title}»`,
+      );
+    await watchDeadlines(new Date(due + hours(1)));
+    await watchDeadlines(new Date(due + hours(5)));
+    expect(await escalations()).toHaveLength(1);
+    const { json: late } = await assignedTo.get(`/api/consultations/${one.id}`);
+    expect(late.question.status).toBe("open");
   });
 });

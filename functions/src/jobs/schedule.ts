@@ -28,4 +28,12 @@ export const jobs = [
     localEveryMinutes: 60,
     sendsMail: false,
   },
+  {
+    name: "deadlines",
+    entry: "functions/src/jobs/deadlines.ts",
+    /** Consultations: assigns untaken questions, reminds before the due time, escalates after. */
+    schedule: "rate(1 hour)",
+    localEveryMinutes: 5,
+    sendsMail: true,
+  },
 ] as const;

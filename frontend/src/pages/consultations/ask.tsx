@@ -1,6 +1,6 @@
 import { AskQuestion } from "@cluster/core/consultation/schema";
 import { A, createAsync, useAction, useNavigate, useSubmission } from "@solidjs/router";
-import { createEffect, createSignal, For, Show } from "solid-js";
+import { createEffect, createSignal, For, Show, Suspense } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
 import { askQuestion, getKnowledge } from "../../data/consultations";
@@ -195,18 +195,20 @@ function AskForm(props: { form: Form; setForm: (key: keyof Form, value: Form[key
         onValue={(value) => props.setForm("to", value as Form["to"])}
       />
       <Show when={f().to === "authority"}>
-        <Select
-          name="bodyId"
-          label={labels.bodyId}
-          placeholder="Выберите орган власти"
-          options={(bodies()?.items ?? []).map((body) => ({
-            value: body.id,
-            label: body.shortName ?? body.name,
-          }))}
-          value={f().bodyId}
-          onValue={(value) => props.setForm("bodyId", value)}
-          error={errors().bodyId}
-        />
+        <Suspense fallback={<p class="muted">Загружаем органы власти…</p>}>
+          <Select
+            name="bodyId"
+            label={labels.bodyId}
+            placeholder="Выберите орган власти"
+            options={(bodies()?.items ?? []).map((body) => ({
+              value: body.id,
+              label: body.shortName ?? body.name,
+            }))}
+            value={f().bodyId}
+            onValue={(value) => props.setForm("bodyId", value)}
+            error={errors().bodyId}
+          />
+        </Suspense>
       </Show>
       <TextField
         name="title"
@@ -216,7 +218,10 @@ function AskForm(props: { form: Form; setForm: (key: keyof Form, value: Form[key
         onValue={(value) => props.setForm("title", value)}
         error={errors().title}
       />
-      <Similar title={f().title} />
+      {/* Its own boundary: a search in flight must not suspend the form around it. */}
+      <Suspense>
+        <Similar title={f().title} />
+      </Suspense>
       <TextArea
         name="text"
         label={labels.text}

@@ -116,7 +116,7 @@ async function bodyOf(bodyId: string) {
 }
 
 /** The emails of those who answer a route: the topic's experts or the body's officials. */
-async function answerersOf(item: Pick<Item, "topic" | "bodyId">) {
+export async function answerersOf(item: Pick<Item, "topic" | "bodyId">) {
   const { expertTopic, membership, account } = db().entities;
   const accountIds = item.bodyId
     ? (await membership.query.byOrganisation({ organisationId: item.bodyId }).go({ pages: "all" })).data.map(
@@ -250,6 +250,7 @@ export async function take(actor: Actor, id: string, { version }: { version: num
         assigneeName: person.name,
         assignedAt: new Date().toISOString(),
       })
+      .composite({ createdAt: item.createdAt })
       .add({ version: 1 })
       .where(
         ({ version, assigneeAccountId }, { eq, notExists }) =>

@@ -155,3 +155,33 @@ export const questionFollowUp = (to: string, title: string, id: string, text: st
   subject: `Уточнение по вопросу «${title}»`,
   text: `Автор вопроса пишет:\n\n${text}\n\nОтветить: ${questionUrl(id)}` + signature,
 });
+
+export const questionDueSoon = (to: string, title: string, id: string, dueAt: string, taken: boolean) => ({
+  to,
+  subject: `Скоро срок ответа: «${title}»`,
+  text:
+    (taken
+      ? `Срок ответа на вопрос «${title}», который вы взяли в работу, истекает`
+      : `Вопрос «${title}» по вашей теме пока никто не взял в работу, а срок ответа истекает`) +
+    ` ${new Date(dueAt).toLocaleString("ru-RU", { timeZone: "Europe/Moscow" })} (мск).\n\n${questionUrl(id)}` +
+    signature,
+});
+
+export const questionOverdue = (to: string, title: string, id: string, assignee?: string) => ({
+  to,
+  subject: `Просрочен ответ на вопрос «${title}»`,
+  text:
+    `Срок ответа на вопрос «${title}» истёк. ` +
+    (assignee ? `Вопрос в работе у: ${assignee}.` : "Вопрос никто не взял в работу.") +
+    `\nПереназначьте его или свяжитесь с отвечающим:\n${questionUrl(id)}` +
+    signature,
+});
+
+export const questionAssigned = (to: string, title: string, id: string, dueAt: string) => ({
+  to,
+  subject: `Вам назначен вопрос «${title}»`,
+  text:
+    `Вопрос «${title}» долго ждал, и портал назначил его вам по очереди. Ответ нужен до ` +
+    `${new Date(dueAt).toLocaleString("ru-RU", { timeZone: "Europe/Moscow" })} (мск).\n\n${questionUrl(id)}` +
+    signature,
+});
