@@ -30,6 +30,7 @@ import { catalogueRowsOf, facetKey, type ListingItem } from "../packages/core/sr
 import { matchesFor } from "../packages/core/src/resource/matching";
 import { startEmbedded } from "../packages/local/src/embedded";
 import { freePort } from "../packages/local/src/ports";
+import { describeReads, putAll, quiet, reads, recordQueries, seeded, timed } from "./bench-kit";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const CONNECTIONS = 50;
@@ -37,15 +38,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LISTINGS = 5_000;
 const DAY = 86_400_000;
 
-/** A small deterministic generator (mulberry32): the same table on every run. */
-let state = 0x5eed_2026;
-function random() {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-}
-const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+const { random, pick } = seeded(0x5eed_2026);
 function weighted<T extends string>(weights: Record<T, number>): T {
   const entries = Object.entries(weights) as [T, number][];
   let roll = random() * entries.reduce((sum, [, weight]) => sum + weight, 0);
@@ -214,87 +207,13 @@ function invent(now: number): ListingItem {
   };
 }
 
-/** Batch writes of 25 (ElectroDB splits them), eight at a time; nothing may be left unprocessed. */
-async function putAll<T>(write: (items: T[]) => Promise<{ unprocessed: unknown[] }>, items: T[]) {
-  const { unprocessed } = await write(items);
-  if (unprocessed.length) throw new Error(`${unprocessed.length} items were not written`);
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-async function timed(times: number, run: () => Promise<unknown>) {
-  const spent: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await run();
-    spent.push(performance.now() - start);
-  }
-  spent.sort((a, b) => a - b);
-  const ms = (value: number) => value.toFixed(1);
-  return `p50 ${ms(percentile(spent, 0.5))} ms, p99 ${ms(percentile(spent, 0.99))} ms (${times} sequential calls)`;
-}
-
-/** Every Query the core sends while `recording`, with the capacity DynamoDB says it consumed. */
-interface Read {
-  count: number;
-  scanned: number;
-  capacity: number | undefined;
-  limit: number | undefined;
-}
-let recording: Read[] | undefined;
-/** Queries still running from the load test, which must not be counted as the page's. */
-let inFlight = 0;
-/** Waits until the requests autocannon left queued in the portal have finished. */
-async function quiet() {
-  const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  await settle(500);
-  while (inFlight > 0) await settle(50);
-}
-async function reads(run: () => Promise<unknown>) {
-  await quiet();
-  recording = [];
-  try {
-    await run();
-    return recording;
-  } finally {
-    recording = undefined;
-  }
-}
-const describeReads = (list: Read[]) =>
-  `${list.length} Query call(s), ${list.map((r) => `${r.count} items returned of ${r.scanned} read, ${r.capacity ?? "no ConsumedCapacity"} RCU${r.limit ? ` (Limit ${r.limit})` : " (no Limit)"}`).join("; ")}`;
-
 const portal = await startEmbedded({
   port: await freePort(),
   dynamoPort: await freePort(),
   sesPort: await freePort(),
   seed: false,
 });
-// The portal's own DocumentClient (made once startEmbedded has set the endpoint).
-documentClient().middlewareStack.add(
-  (next, context) => async (args) => {
-    if (context.commandName !== "QueryCommand") return next(args);
-    if (!recording) {
-      inFlight++;
-      return next(args).finally(() => inFlight--);
-    }
-    const input = args.input as Record<string, unknown>;
-    input.ReturnConsumedCapacity = "TOTAL";
-    const result = await next(args);
-    const output = result.output as {
-      Count?: number;
-      ScannedCount?: number;
-      ConsumedCapacity?: { CapacityUnits?: number };
-    };
-    recording.push({
-      count: output.Count ?? 0,
-      scanned: output.ScannedCount ?? 0,
-      capacity: output.ConsumedCapacity?.CapacityUnits,
-      limit: input.Limit as number | undefined,
-    });
-    return result;
-  },
-  { step: "initialize", name: "benchConsumedCapacity", priority: "high" },
-);
+recordQueries();
 try {
   const now = Date.now();
   const listings = Array.from({ length: LISTINGS }, () => invent(now));

@@ -48,6 +48,7 @@ const routes: RouteDefinition[] = [
   },
   { path: "/consultations", component: lazy(() => import("./pages/consultations")) },
   { path: "/consultations/ask", component: lazy(() => import("./pages/consultations/ask")) },
+  { path: "/consultations/scorecard", component: lazy(() => import("./pages/consultations/scorecard")) },
   { path: "/consultations/desk", component: lazy(() => import("./pages/consultations/lists")) },
   { path: "/consultations/:id", component: lazy(() => import("./pages/consultations/detail")) },
   { path: "/responses/:id", component: lazy(() => import("./pages/responses/detail")) },

@@ -1,4 +1,5 @@
 import * as Questions from "@cluster/core/consultation/questions";
+import * as Scorecard from "@cluster/core/consultation/scorecard";
 import { handle } from "hono/aws-lambda";
 import { consultationOperations as op } from "./contracts/consultations";
 import { bind } from "./http/app";
@@ -8,11 +9,12 @@ export const app = createAreaApp();
 
 const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param("id") ?? "";
 
-// Fixed paths first: "mine" and "desk" are not question ids.
+// Fixed paths first: "mine", "desk" and "scorecard" are not question ids.
 bind(app, op.ask, ({ actor, body }) => Questions.ask(actor, body));
 bind(app, op.knowledge, ({ query }) => Questions.knowledge(query));
 bind(app, op.mine, async ({ actor }) => ({ items: await Questions.mine(actor) }));
 bind(app, op.desk, ({ actor }) => Questions.desk(actor));
+bind(app, op.scorecard, ({ actor }) => Scorecard.scorecard(actor));
 bind(app, op.detail, ({ actor }, c) => Questions.detail(actor, id(c)));
 bind(app, op.take, ({ actor, body }, c) => Questions.take(actor, id(c), body));
 bind(app, op.answer, ({ actor, body }, c) => Questions.answer(actor, id(c), body));

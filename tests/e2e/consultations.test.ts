@@ -92,6 +92,13 @@ describe("consultations in the browser", () => {
     await guest.getByRole("heading", { level: 1, name: title }).waitFor();
     expect(await guest.title()).toContain(title);
     expect(await guest.locator('meta[name="description"]').getAttribute("content")).toContain("аренду");
+
+    // The public scorecard counts it for the ministry: received 1, answered 1, on time 100 %.
+    await guest.goto(url("/consultations"));
+    await guest.getByRole("link", { name: "Скорость ответов" }).click();
+    const row = guest.getByRole("row", { name: new RegExp(bodyName) });
+    await row.waitFor();
+    expect((await row.getByRole("cell").allInnerTexts()).slice(0, 3)).toEqual(["1", "1", "100 %"]);
     await Promise.all([ngo.close(), ministry.close(), desk.close(), guest.close()]);
   });
 });

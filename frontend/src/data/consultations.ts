@@ -3,6 +3,7 @@ import type {
   KnowledgeEntry,
   QuestionDetail,
   QuestionView,
+  Scorecard,
   SolveQuestion,
 } from "@cluster/core/consultation/schema";
 import type { ConsultationTopic } from "@cluster/core/reference";
@@ -71,3 +72,5 @@ export const solveQuestion = action(
   (id: string, input: SolveQuestion) => api.post<QuestionDetail>(path(id, "solve"), input),
   "solve-question",
 );
+
+export const getScorecard = query(() => api.get<Scorecard>("/api/consultations/scorecard"), "scorecard");

@@ -5,6 +5,7 @@ import {
   PostText,
   QuestionDetail,
   QuestionView,
+  Scorecard,
   SolveQuestion,
   TakeQuestion,
 } from "@cluster/core/consultation/schema";
@@ -50,6 +51,15 @@ export const consultationOperations = operations({
     tag,
     access: "person",
     response: z.object({ unanswered: z.array(QuestionView), taken: z.array(QuestionView) }),
+  },
+  scorecard: {
+    method: "get",
+    path: "/api/consultations/scorecard",
+    summary:
+      "Answer times per authority body and for experts, last 30/90/365 days (per person for coordinators)",
+    tag,
+    access: "guest",
+    response: Scorecard,
   },
   detail: {
     method: "get",

@@ -41,6 +41,9 @@ export default function KnowledgeBase() {
         <A href="/consultations/ask" class="button button--primary">
           Задать вопрос
         </A>
+        <A href="/consultations/scorecard" class="button button--secondary">
+          Скорость ответов
+        </A>
         <Show when={hasRole("expert") || hasRole("official") || hasRole("coordinator")}>
           <A href="/consultations/desk" class="button button--secondary">
             Вопросы ко мне

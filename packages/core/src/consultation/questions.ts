@@ -23,6 +23,7 @@ import type {
   QuestionView,
   SolveQuestion,
 } from "./schema";
+import { stemsOf } from "./stems";
 
 type Item = EntityItem<typeof QuestionEntity>;
 type Post = EntityItem<typeof PostEntity>;
@@ -34,6 +35,8 @@ async function find(id: string) {
 }
 
 const topicRoute = (topic: string) => `topic#${topic}`;
+/** The scorecard's scope of a question: its authority body, or the experts as a whole. */
+export const scopeOf = (bodyId: string | undefined) => (bodyId ? `body#${bodyId}` : "experts");
 const bodyRoute = (bodyId: string) => `body#${bodyId}`;
 
 /** May this person take and answer questions of this route: an expert of the topic, an official of the body. */
@@ -148,7 +151,10 @@ export async function ask(actor: Actor, input: AskQuestion, now = new Date()) {
   const messages = recipients.map((to) =>
     queued(Templates.questionAsked(to, input.title, id, due, body?.name)),
   );
-  await writeAll(({ question, outbox }) => [
+  await writeAll(({ question, questionStat, outbox }) => [
+    questionStat
+      .create({ scope: scopeOf(body?.id), createdAt: now.toISOString(), questionId: id, dueAt: due })
+      .commit(),
     question
       .create({
         id,
@@ -264,18 +270,32 @@ export async function take(actor: Actor, id: string, { version }: { version: num
   return view(await find(id), "assignee");
 }
 
-function knowledgeEntries(item: Item, answeredAt: string, excerpt: string) {
-  return [`t=${item.topic}`, "t=*"].map((facet) => ({
-    facet,
+/**
+ * What publishing an answered public question writes: its rows under its topic and "all"
+ * (browsing), and one row per stem of its title and text (searching, ADR 012).
+ */
+function knowledgeWrites(
+  { knowledgeEntry, knowledgeToken }: TransactionEntities,
+  item: Item,
+  answeredAt: string,
+  excerpt: string,
+) {
+  const shown = {
     answeredAt,
     questionId: item.id,
     topic: item.topic,
     title: item.title,
     excerpt,
-    searchText: item.searchText,
     solved: item.status === "solved",
     bodyName: item.bodyName,
-  }));
+  };
+  const stems = stemsOf(`${item.title} ${item.text}`);
+  return [
+    ...[`t=${item.topic}`, "t=*"].map((facet) =>
+      knowledgeEntry.put({ facet, searchText: item.searchText, ...shown }).commit(),
+    ),
+    ...stems.map((token) => knowledgeToken.put({ token, stems, ...shown }).commit()),
+  ];
 }
 
 const excerptOf = (text: string) => (text.length > 240 ? `${text.slice(0, 237).trimEnd()}…` : text);
@@ -324,12 +344,24 @@ export async function answer(actor: Actor, id: string, { text }: PostText) {
   const messages: Queued[] = asker
     ? [queued(Templates.questionAnswered(asker.email, item.title, id, person.name))]
     : [];
-  await save(item, next, ({ consultationPost, knowledgeEntry, outbox }) => [
-    consultationPost.create(post).commit(),
-    ...(first && item.visibility === "public"
-      ? knowledgeEntries(next, now, excerptOf(text)).map((entry) => knowledgeEntry.put(entry).commit())
+  await save(item, next, (entities) => [
+    entities.consultationPost.create(post).commit(),
+    ...(first
+      ? [
+          // update, not patch: a question asked before stats existed gets one now.
+          entities.questionStat
+            .update({ scope: scopeOf(item.bodyId), createdAt: item.createdAt, questionId: id })
+            .set({
+              dueAt: item.dueAt,
+              firstAnsweredAt: now,
+              answeredByAccountId: person.accountId,
+              answeredByName: person.name,
+            })
+            .commit(),
+        ]
       : []),
-    ...messages.map((message) => outbox.create(message).commit()),
+    ...(first && item.visibility === "public" ? knowledgeWrites(entities, next, now, excerptOf(text)) : []),
+    ...messages.map((message) => entities.outbox.create(message).commit()),
   ]);
   await deliver(messages);
   return detail(actor, id);
@@ -417,17 +449,15 @@ export async function solve(actor: Actor, id: string, { postId, rating, version 
     .entities.consultationPost.query.byQuestion({ questionId: id })
     .go({ pages: "all" });
   const firstAnswer = posts.find((candidate) => candidate.kind === "answer") ?? post;
-  await save(item, next, ({ knowledgeEntry }) =>
-    published
-      ? knowledgeEntries(next, item.firstAnsweredAt ?? "", excerptOf(firstAnswer.text)).map((entry) =>
-          knowledgeEntry.put(entry).commit(),
-        )
-      : [],
+  await save(item, next, (entities) =>
+    published ? knowledgeWrites(entities, next, item.firstAnsweredAt ?? "", excerptOf(firstAnswer.text)) : [],
   );
   return detail(actor, id);
 }
 
-const entryView = (entry: EntityItem<typeof KnowledgeEntryEntity>): KnowledgeEntry => ({
+const entryView = (
+  entry: Omit<EntityItem<typeof KnowledgeEntryEntity>, "facet" | "searchText">,
+): KnowledgeEntry => ({
   id: entry.questionId,
   topic: entry.topic,
   title: entry.title,
@@ -437,12 +467,29 @@ const entryView = (entry: EntityItem<typeof KnowledgeEntryEntity>): KnowledgeEnt
   answeredAt: entry.answeredAt,
 });
 
-/** The knowledge base: answered public questions, newest answer first, by topic and text. */
+/**
+ * The knowledge base: answered public questions, newest answer first. Without words, the topic's
+ * rows; with words, the index partition of the most specific stem, narrowed to the topic and the
+ * other stems (ADR 012).
+ */
 export async function knowledge(query: KnowledgeQuery) {
-  const text = query.q ? searchKey(query.q) : undefined;
+  const [primary, ...others] = query.q ? stemsOf(query.q) : [];
+  if (!primary) {
+    const { data, cursor } = await db()
+      .entities.knowledgeEntry.query.byFacet({ facet: `t=${query.topic ?? "*"}` })
+      .go({ ...pageOptions(query.cursor, query.limit, false), order: "desc" });
+    return { items: data.map(entryView), cursor };
+  }
   const { data, cursor } = await db()
-    .entities.knowledgeEntry.query.byFacet({ facet: `t=${query.topic ?? "*"}` })
-    .where(({ searchText }, { contains }) => (text ? contains(searchText, text) : ""))
-    .go({ ...pageOptions(query.cursor, query.limit, Boolean(text)), order: "desc" });
+    .entities.knowledgeToken.query.byToken({ token: primary })
+    .where(({ topic, stems }, { eq, contains }) =>
+      [query.topic ? eq(topic, query.topic) : "", ...others.map((stem) => contains(stems, stem))]
+        .filter(Boolean)
+        .join(" AND "),
+    )
+    .go({
+      ...pageOptions(query.cursor, query.limit, Boolean(query.topic) || others.length > 0),
+      order: "desc",
+    });
   return { items: data.map(entryView), cursor };
 }

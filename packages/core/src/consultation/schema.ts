@@ -99,3 +99,21 @@ export const KnowledgeEntry = z.object({
   answeredAt: z.string(),
 });
 export type KnowledgeEntry = z.infer<typeof KnowledgeEntry>;
+
+export const ScoreLine = z.object({
+  received: z.number(),
+  answered: z.number(),
+  /** Of the questions answered or overdue; absent when there are none yet. */
+  onTimePercent: z.optional(z.number()),
+  medianHoursToFirstAnswer: z.optional(z.number()),
+});
+export type ScoreLine = z.infer<typeof ScoreLine>;
+
+const Periods = z.array(z.extend(ScoreLine, { days: z.number() }));
+
+export const Scorecard = z.object({
+  scopes: z.array(z.object({ scope: z.string(), name: z.string(), periods: Periods })),
+  /** Per person who answered: for coordinators only. */
+  people: z.optional(z.array(z.object({ name: z.string(), periods: Periods }))),
+});
+export type Scorecard = z.infer<typeof Scorecard>;

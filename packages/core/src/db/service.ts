@@ -3,7 +3,14 @@ import { AccountEmailEntity, AccountEntity } from "../account/entity";
 import { LoginCodeEntity, RateLimitEntity, SessionEntity, SignupEntity } from "../auth/entity";
 import { documentClient } from "../clients";
 import { config } from "../config";
-import { ExpertTopicEntity, KnowledgeEntryEntity, PostEntity, QuestionEntity } from "../consultation/entity";
+import {
+  ExpertTopicEntity,
+  KnowledgeEntryEntity,
+  KnowledgeTokenEntity,
+  PostEntity,
+  QuestionEntity,
+  QuestionStatEntity,
+} from "../consultation/entity";
 import { OutboxEntity } from "../mail/entity";
 import {
   InnClaimEntity,
@@ -47,6 +54,8 @@ export const entities = {
   consultationPost: PostEntity,
   expertTopic: ExpertTopicEntity,
   knowledgeEntry: KnowledgeEntryEntity,
+  questionStat: QuestionStatEntity,
+  knowledgeToken: KnowledgeTokenEntity,
 };
 
 const service = new Service(entities);
