@@ -4,11 +4,11 @@
  * connections for a common word, a rare word and a topic + word, and the reads one page costs.
  */
 import autocannon from "autocannon";
-import { ulid } from "ulid";
 import { stemsOf } from "../packages/core/src/consultation/stems";
 import { db } from "../packages/core/src/db/service";
 import { searchKey } from "../packages/core/src/identifiers";
 import { consultationTopics } from "../packages/core/src/reference";
+import { ulid } from "../packages/core/src/shared/ulid";
 import { startEmbedded } from "../packages/local/src/embedded";
 import { freePort } from "../packages/local/src/ports";
 import { describeReads, putAll, quiet, reads, recordQueries, seeded } from "./bench-kit";

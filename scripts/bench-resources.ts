@@ -14,7 +14,6 @@
  */
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import autocannon from "autocannon";
-import { ulid } from "ulid";
 import { documentClient } from "../packages/core/src/clients";
 import { db } from "../packages/core/src/db/service";
 import { searchKey } from "../packages/core/src/identifiers";
@@ -28,6 +27,7 @@ import {
 import { OPEN_ENDED } from "../packages/core/src/resource/entity";
 import { catalogueRowsOf, facetKey, type ListingItem } from "../packages/core/src/resource/listings";
 import { matchesFor } from "../packages/core/src/resource/matching";
+import { ulid } from "../packages/core/src/shared/ulid";
 import { startEmbedded } from "../packages/local/src/embedded";
 import { freePort } from "../packages/local/src/ports";
 import { describeReads, putAll, quiet, reads, recordQueries, seeded, timed } from "./bench-kit";

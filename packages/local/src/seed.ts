@@ -12,7 +12,7 @@ import { OPEN_ENDED } from "@cluster/core/resource/entity";
 import { catalogueRowsOf, type ListingItem } from "@cluster/core/resource/listings";
 import type { Listing } from "@cluster/core/resource/schema";
 import { moscowToday } from "@cluster/core/shared/dates";
-import { ulid } from "ulid";
+import { ulid } from "@cluster/core/shared/ulid";
 
 export const DEMO_COORDINATOR = "koordinator@nko-kaluga.example";
 

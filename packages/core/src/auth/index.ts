@@ -1,4 +1,3 @@
-import { ulid } from "ulid";
 import type { Actor } from "../actor";
 import { authSecret } from "../clients";
 import { config } from "../config";
@@ -9,6 +8,7 @@ import { deliver, isConditionFailure, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import type { Role } from "../reference";
 import { hashCode, hashToken, newLoginCode, newToken, sameHash } from "../shared/secrets";
+import { ulid } from "../shared/ulid";
 import { hit } from "./rate-limit";
 import type { RequestCode, SignUp, VerifyCode, VerifyResult } from "./schema";
 

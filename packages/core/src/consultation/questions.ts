@@ -1,5 +1,4 @@
 import type { EntityItem } from "electrodb";
-import { ulid } from "ulid";
 import { stale } from "../account";
 import { type Actor, hasRole, type Person, requirePerson } from "../actor";
 import { pageOptions } from "../db/paging";
@@ -11,6 +10,7 @@ import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { AUTHORITY_ANSWER_DAYS, consultationTopics } from "../reference";
 import { partyOf, represents } from "../resource/listings";
+import { ulid } from "../shared/ulid";
 import { dueAt } from "./deadlines";
 import type { KnowledgeEntryEntity, PostEntity, QuestionEntity } from "./entity";
 import type {

@@ -1,5 +1,4 @@
 import type { EntityItem } from "electrodb";
-import { ulid } from "ulid";
 import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { config } from "../config";
@@ -12,6 +11,7 @@ import { deliver, isConditionFailure, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { IMAGE_MAX_BYTES, type ImageType, sniffImage } from "../shared/images";
 import { hashToken, newToken } from "../shared/secrets";
+import { ulid } from "../shared/ulid";
 import type { OrganisationEntity } from "./entity";
 import type {
   AcceptInvitation,

@@ -1,5 +1,4 @@
 import type { EntityItem } from "electrodb";
-import { ulid } from "ulid";
 import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { pageOptions } from "../db/paging";
@@ -10,6 +9,7 @@ import { searchKey } from "../identifiers";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { moscowToday } from "../shared/dates";
+import { ulid } from "../shared/ulid";
 import { type CatalogueEntryEntity, type ListingEntity, OPEN_ENDED, openStatuses } from "./entity";
 import { announceMatches, reportMatchingFailure } from "./matching";
 import type {

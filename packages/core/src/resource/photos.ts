@@ -1,10 +1,10 @@
-import { ulid } from "ulid";
 import { stale } from "../account";
 import type { Actor } from "../actor";
 import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Invalid, NotFound, VisibleError } from "../errors";
 import { IMAGE_MAX_BYTES, sniffImage } from "../shared/images";
+import { ulid } from "../shared/ulid";
 import { openStatuses } from "./entity";
 import { canManage, findListing, type ListingItem, listingWrites, requireManager, view } from "./listings";
 

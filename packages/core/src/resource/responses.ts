@@ -1,5 +1,4 @@
 import type { EntityItem } from "electrodb";
-import { ulid } from "ulid";
 import { stale } from "../account";
 import { type Actor, hasRole, requirePerson } from "../actor";
 import { db } from "../db/service";
@@ -7,6 +6,7 @@ import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import { ulid } from "../shared/ulid";
 import { type ListingEntity, openStatuses, type ResponseEntity } from "./entity";
 import { contributionFor } from "./ledger";
 import { canManage, findListing, listingWrites, partyOf, represents } from "./listings";
