@@ -17,6 +17,8 @@ bind(app, op.desk, ({ actor }) => Questions.desk(actor));
 bind(app, op.scorecard, ({ actor }) => Scorecard.scorecard(actor));
 bind(app, op.detail, ({ actor }, c) => Questions.detail(actor, id(c)));
 bind(app, op.take, ({ actor, body }, c) => Questions.take(actor, id(c), body));
+bind(app, op.answerers, async ({ actor }, c) => ({ items: await Questions.answerers(actor, id(c)) }));
+bind(app, op.assign, ({ actor, body }, c) => Questions.reassign(actor, id(c), body));
 bind(app, op.answer, ({ actor, body }, c) => Questions.answer(actor, id(c), body));
 bind(app, op.editAnswer, ({ actor, body }, c) =>
   Questions.editPost(actor, id(c), c.req.param("postId") ?? "", body),

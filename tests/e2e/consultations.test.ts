@@ -102,3 +102,48 @@ describe("consultations in the browser", () => {
     await Promise.all([ngo.close(), ministry.close(), desk.close(), guest.close()]);
   });
 });
+
+describe("a coordinator reassigning a question", () => {
+  it("gives an untaken question to an expert of its topic, who finds it on their desk", async () => {
+    const tag = Date.now().toString(36);
+    const asker = await browser().newPage();
+    const expertPage = await browser().newPage();
+    await signIn(asker, uniqueEmail("asker2"), "Инна Спрашивающая");
+    await signIn(expertPage, uniqueEmail("expert"), `Эксперт Бухгалтер ${tag}`);
+    const desk = await (await coordinatorContext(browser())).newPage();
+    const origin = { origin: inject("portalUrl") };
+    const session = await (await expertPage.request.get(url("/api/auth/session"))).json();
+    const granted = await desk.request.put(url(`/api/accounts/${session.account.id}/roles`), {
+      headers: origin,
+      data: { roles: ["expert"], expertTopics: ["accounting"], version: session.account.version },
+    });
+    expect(granted.status()).toBe(200);
+    const title = `Как отчитаться за целевые поступления ${tag}`;
+    const asked = await asker.request.post(url("/api/consultations"), {
+      headers: origin,
+      data: {
+        topic: "accounting",
+        title,
+        text: "Получили пожертвование на проект. Как отразить целевые поступления в отчётности?",
+        visibility: "private",
+      },
+    });
+    expect(asked.status()).toBe(201);
+    const { id } = await asked.json();
+
+    await desk.goto(url(`/consultations/${id}`));
+    await desk.getByRole("heading", { name: "Назначить отвечающего" }).waitFor();
+    await desk.getByLabel("Кому").selectOption({ label: `Эксперт Бухгалтер ${tag}` });
+    await desk.getByRole("button", { name: "Назначить" }).click();
+    // "Отвечает" now names the expert.
+    await desk
+      .locator("dd")
+      .filter({ hasText: `Эксперт Бухгалтер ${tag}` })
+      .waitFor();
+
+    await expertPage.goto(url("/consultations/desk"));
+    const taken = expertPage.getByRole("region", { name: "Взятые мной" });
+    await taken.getByRole("link", { name: title }).waitFor();
+    await Promise.all([asker.close(), expertPage.close(), desk.close()]);
+  });
+});

@@ -17,8 +17,8 @@ async function grant(person: Signed, roles: string[], expertTopics?: string[]) {
   return result.json;
 }
 
-async function expert(topics: string[]) {
-  const person = await signedIn(undefined, "Эксперт Юрист");
+async function expert(topics: string[], name = "Эксперт Юрист") {
+  const person = await signedIn(undefined, name);
   await grant(person, ["expert"], topics);
   return person;
 }
@@ -159,6 +159,53 @@ describe("consultations", () => {
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe("too_large");
     expect((await person.get("/api/consultations/mine")).json.items).toEqual([]);
+  });
+});
+
+describe("reassignment by a coordinator", () => {
+  it("hands a question to another answerer of its route, emails them, and is for coordinators only", async () => {
+    const first = await expert(["promotion"], "Первый Пиарщик");
+    const second = await expert(["promotion"], "Второй Пиарщик");
+    const lawyer = await expert(["legal"], "Юрист Посторонний");
+    const idOf = async (person: Signed) => (await person.get("/api/auth/session")).json.account.id as string;
+    const ngo = await signedIn();
+    const { json: q } = await ngo.post(
+      "/api/consultations",
+      question({ topic: "promotion", visibility: "private" }),
+    );
+    await first.post(`/api/consultations/${q.id}/take`, { version: 1 });
+    const coordinator = await asCoordinator();
+
+    expect(
+      (await first.post(`/api/consultations/${q.id}/assign`, { accountId: await idOf(second), version: 2 }))
+        .status,
+    ).toBe(403);
+    const { json: people } = await coordinator.get(`/api/consultations/${q.id}/answerers`);
+    expect(people.items.map((person: { name: string }) => person.name)).toEqual(
+      expect.arrayContaining(["Первый Пиарщик", "Второй Пиарщик"]),
+    );
+    expect(people.items.map((person: { name: string }) => person.name)).not.toContain("Юрист Посторонний");
+    const wrong = await coordinator.post(`/api/consultations/${q.id}/assign`, {
+      accountId: await idOf(lawyer),
+      version: 2,
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.json.error.fields).toEqual({
+      accountId: "Выберите эксперта или представителя органа из списка",
+    });
+
+    const moved = await coordinator.post(`/api/consultations/${q.id}/assign`, {
+      accountId: await idOf(second),
+      version: 2,
+    });
+    expect(moved.json).toMatchObject({ assignee: "Второй Пиарщик", version: 3 });
+    expect((await mailTo(second.email)).map((mail) => mail.subject)).toContain(
+      `Вам назначен вопрос «${q.title}»`,
+    );
+    expect((await first.post(`/api/consultations/${q.id}/answers`, { text: "Мой ответ" })).status).toBe(403);
+    expect((await second.post(`/api/consultations/${q.id}/answers`, { text: "Ответ второго." })).status).toBe(
+      201,
+    );
   });
 });
 

@@ -74,3 +74,14 @@ export const solveQuestion = action(
 );
 
 export const getScorecard = query(() => api.get<Scorecard>("/api/consultations/scorecard"), "scorecard");
+
+export const getAnswerers = query(
+  (id: string) => api.get<{ items: { id: string; name: string }[] }>(path(id, "answerers")),
+  "answerers",
+);
+
+export const reassignQuestion = action(
+  (id: string, accountId: string, version: number) =>
+    api.post<QuestionView>(path(id, "assign"), { accountId, version }),
+  "reassign-question",
+);

@@ -1,22 +1,26 @@
 import type { PostView, QuestionDetail } from "@cluster/core/consultation/schema";
 import { consultationTopicName } from "@cluster/core/reference";
 import { A, createAsync, useAction, useParams } from "@solidjs/router";
-import { createEffect, createSignal, For, onCleanup, Show } from "solid-js";
+import { createEffect, createSignal, For, onCleanup, Show, Suspense } from "solid-js";
 import { ApiError } from "../../data/api";
 import {
   answerQuestion,
   editAnswer,
   followUp,
+  getAnswerers,
   getQuestion,
+  reassignQuestion,
   solveQuestion,
   takeQuestion,
 } from "../../data/consultations";
+import { useSession } from "../../providers/session";
 import { ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { RadioGroup } from "../../ui/choice-group";
 import { TextArea } from "../../ui/field";
 import { formatDateTime } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
+import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
 import { dueText, questionStatusClass, questionStatusName } from "./labels";
 
@@ -62,6 +66,7 @@ function useMetaDescription(text: () => string) {
 }
 
 function Question(props: { detail: QuestionDetail }) {
+  const { hasRole } = useSession();
   const q = () => props.detail.question;
   useMetaDescription(() => `${consultationTopicName[q().topic]}: ${q().text.slice(0, 150)}`);
   const answers = () => props.detail.posts.filter((post) => post.kind === "answer");
@@ -123,6 +128,11 @@ function Question(props: { detail: QuestionDetail }) {
       </section>
       <Show when={q().may.take}>
         <Take id={q().id} version={q().version} />
+      </Show>
+      <Show when={hasRole("coordinator") && q().status === "open"}>
+        <Suspense>
+          <Reassign id={q().id} version={q().version} />
+        </Suspense>
       </Show>
       <section aria-labelledby="thread-title" class="section">
         <h2 id="thread-title">Ответы</h2>
@@ -206,6 +216,57 @@ function Post(props: { questionId: string; post: PostView; solution: boolean; ra
         </Button>
       </Show>
     </li>
+  );
+}
+
+/** A coordinator gives the question to one of its answerers. */
+function Reassign(props: { id: string; version: number }) {
+  const people = createAsync(() => getAnswerers(props.id));
+  const assign = useAction(reassignQuestion);
+  const [chosen, setChosen] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const [problem, setProblem] = createSignal<string>();
+  async function onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    if (!chosen()) {
+      setProblem("Выберите, кому назначить");
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await assign(props.id, chosen(), props.version);
+    } catch (error) {
+      setProblem(
+        error instanceof ApiError
+          ? (Object.values(error.fields)[0] ?? error.message)
+          : "Не удалось назначить.",
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="reassign-title" class="section panel">
+      <h2 id="reassign-title">Назначить отвечающего</h2>
+      <form class="form" onSubmit={onSubmit} noValidate>
+        <Select
+          name="accountId"
+          label="Кому"
+          placeholder={(people()?.items.length ?? 0) > 0 ? "Выберите" : "Некому: нет отвечающих по теме"}
+          options={(people()?.items ?? []).map((person) => ({ value: person.id, label: person.name }))}
+          value={chosen()}
+          onValue={setChosen}
+        />
+        <ProblemAlert message={problem()} />
+        <div class="actions">
+          <Button type="submit" variant="secondary" pending={busy()}>
+            Назначить
+          </Button>
+        </div>
+      </form>
+    </section>
   );
 }
 

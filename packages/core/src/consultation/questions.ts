@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { stale } from "../account";
-import { type Actor, hasRole, type Person, requirePerson } from "../actor";
+import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { pageOptions } from "../db/paging";
 import { db } from "../db/service";
 import { Canceled, type TransactionEntities, type TransactionWrites, writeAll } from "../db/transaction";
@@ -21,6 +21,7 @@ import type {
   PostView,
   QuestionDetail,
   QuestionView,
+  Reassign,
   SolveQuestion,
 } from "./schema";
 import { stemsOf } from "./stems";
@@ -118,7 +119,7 @@ async function bodyOf(bodyId: string) {
   return { id: data.id, name: data.shortName ?? data.name };
 }
 
-/** The emails of those who answer a route: the topic's experts or the body's officials. */
+/** Those who answer a route, in id order: the topic's experts or the body's officials. */
 export async function answerersOf(item: Pick<Item, "topic" | "bodyId">) {
   const { expertTopic, membership, account } = db().entities;
   const accountIds = item.bodyId
@@ -132,8 +133,8 @@ export async function answerersOf(item: Pick<Item, "topic" | "bodyId">) {
   const { data } = await account.get(accountIds.map((id) => ({ id }))).go();
   return data
     .filter((person) => person.status === "active")
-    .filter((person) => !item.bodyId || (person.roles ?? []).includes("official"))
-    .map((person) => person.email);
+    .filter((person) => (person.roles ?? []).includes(item.bodyId ? "official" : "expert"))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** A member or a private person asks; the question is routed and its deadline set at once. */
@@ -147,7 +148,9 @@ export async function ask(actor: Actor, input: AskQuestion, now = new Date()) {
     body ? { calendarDays: AUTHORITY_ANSWER_DAYS } : { businessDays: topic?.businessDays ?? 2 },
   ).toISOString();
   const id = ulid();
-  const recipients = await answerersOf({ topic: input.topic, bodyId: body?.id });
+  const recipients = (await answerersOf({ topic: input.topic, bodyId: body?.id })).map(
+    (person) => person.email,
+  );
   const messages = recipients.map((to) =>
     queued(Templates.questionAsked(to, input.title, id, due, body?.name)),
   );
@@ -268,6 +271,47 @@ export async function take(actor: Actor, id: string, { version }: { version: num
     throw error;
   }
   return view(await find(id), "assignee");
+}
+
+/** For a coordinator reassigning a question: who may answer it. */
+export async function answerers(actor: Actor, id: string) {
+  requireCoordinator(actor);
+  const people = await answerersOf(await find(id));
+  return people.map((person) => ({ id: person.id, name: person.name }));
+}
+
+/** A coordinator gives an unanswered question to one of its route's answerers, who is emailed. */
+export async function reassign(actor: Actor, id: string, { accountId, version }: Reassign) {
+  const coordinator = requireCoordinator(actor);
+  const item = await find(id);
+  if (item.version !== version) throw stale();
+  if (item.status !== "open") throw new Conflict("На вопрос уже ответили", "answered");
+  const person = (await answerersOf(item)).find((candidate) => candidate.id === accountId);
+  if (!person) throw new Invalid({ accountId: "Выберите эксперта или представителя органа из списка" });
+  const messages = [
+    queued(Templates.questionAssigned(person.email, item.title, id, item.dueAt, coordinator.name)),
+  ];
+  try {
+    await writeAll(({ question, outbox }) => [
+      question
+        .patch({ id })
+        .set({
+          assigneeAccountId: person.id,
+          assigneeName: person.name,
+          assignedAt: new Date().toISOString(),
+        })
+        .composite({ createdAt: item.createdAt })
+        .add({ version: 1 })
+        .where(({ version }, { eq }) => eq(version, item.version))
+        .commit(),
+      ...messages.map((message) => outbox.create(message).commit()),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+  await deliver(messages);
+  return view(await find(id), "coordinator");
 }
 
 /**

@@ -30,6 +30,14 @@ export type PostText = z.infer<typeof PostText>;
 
 export const TakeQuestion = z.strictObject({ version });
 
+export const Reassign = z.strictObject({
+  accountId: z
+    .string({ error: "Выберите, кому назначить" })
+    .check(z.minLength(1, { error: "Выберите, кому назначить" }), z.maxLength(40)),
+  version,
+});
+export type Reassign = z.infer<typeof Reassign>;
+
 export const SolveQuestion = z.strictObject({
   postId: z.string().check(z.minLength(1), z.maxLength(40)),
   rating: z

@@ -72,27 +72,13 @@ async function mark(
   return true;
 }
 
-/** The next answerer after the one who got this route's last automatic assignment. */
+/** The next answerer after the one who got this route's last assignment, in id order. */
 async function nextInTurn(item: Item) {
-  const { membership, expertTopic, account } = db().entities;
-  const ids = item.bodyId
-    ? (await membership.query.byOrganisation({ organisationId: item.bodyId }).go({ pages: "all" })).data.map(
-        (m) => m.accountId,
-      )
-    : (await expertTopic.query.byTopic({ topic: item.topic }).go({ pages: "all" })).data.map(
-        (row) => row.accountId,
-      );
-  if (ids.length === 0) return undefined;
-  const { data: people } = await account.get(ids.map((id) => ({ id }))).go();
-  const eligible = people
-    .filter((person) => person.status === "active")
-    .filter((person) => (person.roles ?? []).includes(item.bodyId ? "official" : "expert"))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const eligible = await answerersOf(item);
   if (eligible.length === 0) return undefined;
   const { data: recent } = await db()
     .entities.question.query.unanswered({ route: item.route })
     .go({ pages: "all" });
-  // Round-robin: after the most recently auto-assigned person of this route, in id order.
   const last = recent
     .filter((other) => other.assignedAt && other.id !== item.id)
     .sort((a, b) => ((a.assignedAt ?? "") < (b.assignedAt ?? "") ? 1 : -1))[0]?.assigneeAccountId;
@@ -137,7 +123,7 @@ export async function watchDeadlines(now = new Date()) {
           ? [(await db().entities.account.get({ id: item.assigneeAccountId }).go()).data?.email].filter(
               (email): email is string => Boolean(email),
             )
-          : await answerersOf(item);
+          : (await answerersOf(item)).map((person) => person.email);
         const messages = to.map((email) =>
           queued(
             Templates.questionDueSoon(

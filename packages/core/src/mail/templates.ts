@@ -177,11 +177,13 @@ export const questionOverdue = (to: string, title: string, id: string, assignee?
     signature,
 });
 
-export const questionAssigned = (to: string, title: string, id: string, dueAt: string) => ({
+export const questionAssigned = (to: string, title: string, id: string, dueAt: string, by?: string) => ({
   to,
   subject: `Вам назначен вопрос «${title}»`,
   text:
-    `Вопрос «${title}» долго ждал, и портал назначил его вам по очереди. Ответ нужен до ` +
+    (by
+      ? `Координатор ${by} назначил вам вопрос «${title}». Ответ нужен до `
+      : `Вопрос «${title}» долго ждал, и портал назначил его вам по очереди. Ответ нужен до `) +
     `${new Date(dueAt).toLocaleString("ru-RU", { timeZone: "Europe/Moscow" })} (мск).\n\n${questionUrl(id)}` +
     signature,
 });
