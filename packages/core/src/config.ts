@@ -21,6 +21,8 @@ export interface Config {
   codesPerIpPerHour: number;
   /** How long one instance may serve a directory page from memory. */
   directoryCacheSeconds: number;
+  /** How long a consultation question may stay untaken before it is assigned round-robin. */
+  autoAssignHours: number;
   production: boolean;
 }
 
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailViewerUrl: env.MAIL_VIEWER_URL || undefined,
     codesPerIpPerHour: Number(env.LOGIN_CODES_PER_IP_PER_HOUR ?? 100),
     directoryCacheSeconds: Number(env.DIRECTORY_CACHE_SECONDS ?? 5),
+    autoAssignHours: Number(env.AUTO_ASSIGN_HOURS ?? 24),
     production: env.STAGE === "prod" || env.NODE_ENV === "production",
   };
 }

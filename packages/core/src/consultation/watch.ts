@@ -1,4 +1,5 @@
 import type { EntityItem } from "electrodb";
+import { config } from "../config";
 import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { deliver, type Queued, queued } from "../mail";
@@ -14,8 +15,8 @@ const HOUR_MS = 3600_000;
 /** How long before the due time the reminder goes out: a day for experts, three for authority bodies. */
 const remindBeforeMs = (item: Item) => (item.bodyId ? 72 : 24) * HOUR_MS;
 
-/** After this long untaken, a question is assigned round-robin (configurable by AUTO_ASSIGN_HOURS). */
-const autoAssignAfterMs = () => Number(process.env.AUTO_ASSIGN_HOURS ?? 24) * HOUR_MS;
+/** After this long untaken, a question is assigned round-robin (AUTO_ASSIGN_HOURS). */
+const autoAssignAfterMs = () => config().autoAssignHours * HOUR_MS;
 
 async function coordinatorEmails() {
   const { data } = await db()
