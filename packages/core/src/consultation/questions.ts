@@ -6,7 +6,7 @@ import { db } from "../db/service";
 import { Canceled, type TransactionEntities, type TransactionWrites, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
 import { searchKey } from "../identifiers";
-import { deliver, type Queued, queued } from "../mail";
+import { deliver, isConditionFailure, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { AUTHORITY_ANSWER_DAYS, consultationTopics } from "../reference";
 import { partyOf, represents } from "../resource/listings";
@@ -267,7 +267,7 @@ export async function take(actor: Actor, id: string, { version }: { version: num
       )
       .go();
   } catch (error) {
-    if (String(error).includes("conditional")) throw stale();
+    if (isConditionFailure(error)) throw stale();
     throw error;
   }
   return view(await find(id), "assignee");
@@ -462,7 +462,7 @@ export async function editPost(actor: Actor, id: string, postId: string, { text 
       .where(({ text: current }, { eq }) => eq(current, post.text))
       .go();
   } catch (error) {
-    if (String(error).includes("conditional")) throw stale();
+    if (isConditionFailure(error)) throw stale();
     throw error;
   }
   return detail(actor, id);
