@@ -2,7 +2,7 @@ import { Entity } from "electrodb";
 import { SERVICE, timestamps, version } from "../db/attributes";
 
 /** A person with a login. Personal data lives here and nowhere else, so deletion is one place. */
-export const AccountEntity = new Entity({
+export const AccountEntity = /* @__PURE__ */ new Entity({
   model: { entity: "account", version: "1", service: SERVICE },
   attributes: {
     id: { type: "string", required: true, readOnly: true },
@@ -34,7 +34,7 @@ export const AccountEntity = new Entity({
 });
 
 /** One account per email: written with the account in one transaction, read at login. */
-export const AccountEmailEntity = new Entity({
+export const AccountEmailEntity = /* @__PURE__ */ new Entity({
   model: { entity: "accountEmail", version: "1", service: SERVICE },
   attributes: {
     email: { type: "string", required: true },

@@ -1,13 +1,13 @@
 import type { EntityItem } from "electrodb";
 import { type Actor, requireCoordinator, requirePerson } from "../actor";
 import { endSessions } from "../auth";
-import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, NotFound } from "../errors";
 import { isConditionFailure } from "../mail";
 import type { ConsultationTopic, Role } from "../reference";
 import type { AccountEntity } from "./entity";
 import type { Account, GrantRoles, SetBlocked, UpdateProfile } from "./schema";
+import { db } from "./store";
 
 type Item = EntityItem<typeof AccountEntity>;
 
@@ -106,7 +106,7 @@ export async function grantRoles(actor: Actor, id: string, input: GrantRoles) {
   const before = (current.expertTopics ?? []) as ConsultationTopic[];
   // The account and its topic coverage (who gets a topic's questions) change together.
   try {
-    await writeAll(({ account, expertTopic }) => [
+    await writeAll(db, ({ account, expertTopic }) => [
       account
         .patch({ id })
         .set({ ...(roles.length ? { roles } : {}), ...(topics.length ? { expertTopics: topics } : {}) })
@@ -172,7 +172,7 @@ export async function remove(actor: Actor) {
     .go({ pages: "all" });
   await endSessions(person.accountId);
   try {
-    await writeAll(({ account, accountEmail, membership: memberships }) => [
+    await writeAll(db, ({ account, accountEmail, membership: memberships }) => [
       account.delete({ id: person.accountId }).commit(),
       accountEmail.delete({ email: person.email }).commit(),
       ...links.map(({ organisationId, accountId }) =>

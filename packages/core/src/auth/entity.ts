@@ -2,7 +2,7 @@ import { Entity } from "electrodb";
 import { expiresAtEpoch, SERVICE } from "../db/attributes";
 
 /** The one live login code of an email; only an HMAC of the code is stored. */
-export const LoginCodeEntity = new Entity({
+export const LoginCodeEntity = /* @__PURE__ */ new Entity({
   model: { entity: "loginCode", version: "1", service: SERVICE },
   attributes: {
     email: { type: "string", required: true },
@@ -21,7 +21,7 @@ export const LoginCodeEntity = new Entity({
 });
 
 /** A fixed-window counter; the conditional increment is the limit, so racing requests can't pass it. */
-export const RateLimitEntity = new Entity({
+export const RateLimitEntity = /* @__PURE__ */ new Entity({
   model: { entity: "rateLimit", version: "1", service: SERVICE },
   attributes: {
     bucket: { type: "string", required: true },
@@ -38,7 +38,7 @@ export const RateLimitEntity = new Entity({
 });
 
 /** A signed-in browser. Keyed by the hash of the cookie's token, so a table dump opens no session. */
-export const SessionEntity = new Entity({
+export const SessionEntity = /* @__PURE__ */ new Entity({
   model: { entity: "session", version: "1", service: SERVICE },
   attributes: {
     tokenHash: { type: "string", required: true },
@@ -62,7 +62,7 @@ export const SessionEntity = new Entity({
 });
 
 /** Proof that a new person owns an email, between the verified code and the sign-up form. */
-export const SignupEntity = new Entity({
+export const SignupEntity = /* @__PURE__ */ new Entity({
   model: { entity: "signup", version: "1", service: SERVICE },
   attributes: {
     tokenHash: { type: "string", required: true },

@@ -1,7 +1,6 @@
 import type { Actor } from "../actor";
 import { authSecret } from "../clients";
 import { config } from "../config";
-import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Forbidden, Invalid, RateLimited, VisibleError } from "../errors";
 import { deliver, isConditionFailure, queued } from "../mail";
@@ -11,6 +10,7 @@ import { hashCode, hashToken, newLoginCode, newToken, sameHash } from "../shared
 import { ulid } from "../shared/ulid";
 import { hit } from "./rate-limit";
 import type { RequestCode, SignUp, VerifyCode, VerifyResult } from "./schema";
+import { db } from "./store";
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const RESEND_GAP_MS = 60_000;
@@ -46,7 +46,7 @@ export async function requestCode({ email }: RequestCode, ip: string) {
   const codeHash = hashCode(await authSecret(), email, code);
   const message = queued(Templates.loginCode(email, code));
   try {
-    await writeAll(({ loginCode, outbox }) => [
+    await writeAll(db, ({ loginCode, outbox }) => [
       loginCode
         .put({
           email,
@@ -143,7 +143,7 @@ export async function signUp(input: SignUp, userAgent?: string) {
   const accountId = ulid();
   const roles: Role[] = config().coordinatorEmails.includes(email) ? ["coordinator"] : [];
   try {
-    await writeAll(({ signup: signups, account, accountEmail }) => [
+    await writeAll(db, ({ signup: signups, account, accountEmail }) => [
       signups
         .delete({ tokenHash })
         .where(({ expiresAt }, { gt }) => gt(expiresAt, now))

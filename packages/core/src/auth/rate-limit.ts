@@ -1,6 +1,6 @@
-import { db } from "../db/service";
 import { RateLimited } from "../errors";
 import { isConditionFailure } from "../mail";
+import { db } from "./store";
 
 export interface Limit {
   bucket: string;

@@ -9,7 +9,7 @@ export const UNANSWERED = "open";
  * A consultation question. `route` says who answers: "topic#legal" (the experts of a topic) or
  * "body#<organisationId>" (the officials of an authority body).
  */
-export const QuestionEntity = new Entity({
+export const QuestionEntity = /* @__PURE__ */ new Entity({
   model: { entity: "question", version: "1", service: SERVICE },
   attributes: {
     id: { type: "string", required: true, readOnly: true },
@@ -70,7 +70,7 @@ export const QuestionEntity = new Entity({
 });
 
 /** An answer or a follow-up in a question's thread; edits keep the earlier texts. */
-export const PostEntity = new Entity({
+export const PostEntity = /* @__PURE__ */ new Entity({
   model: { entity: "consultationPost", version: "1", service: SERVICE },
   attributes: {
     questionId: { type: "string", required: true, readOnly: true },
@@ -105,7 +105,7 @@ export const PostEntity = new Entity({
 });
 
 /** One expert covering one topic: who gets a topic's questions. */
-export const ExpertTopicEntity = new Entity({
+export const ExpertTopicEntity = /* @__PURE__ */ new Entity({
   model: { entity: "expertTopic", version: "1", service: SERVICE },
   attributes: {
     topic: { type: consultationTopicIds, required: true },
@@ -123,7 +123,7 @@ export const ExpertTopicEntity = new Entity({
  * The knowledge base: an answered public question under its topic and under "all", newest
  * answer first (the same facet idea as the Resource Bank catalogue, ADR 008).
  */
-export const KnowledgeEntryEntity = new Entity({
+export const KnowledgeEntryEntity = /* @__PURE__ */ new Entity({
   model: { entity: "knowledgeEntry", version: "1", service: SERVICE },
   attributes: {
     facet: { type: "string", required: true },
@@ -148,7 +148,7 @@ export const KnowledgeEntryEntity = new Entity({
  * A question as the scorecard counts it, under its scope ("experts" or "body#<id>") by the time
  * it was asked: written with the question, completed with its first answer.
  */
-export const QuestionStatEntity = new Entity({
+export const QuestionStatEntity = /* @__PURE__ */ new Entity({
   model: { entity: "questionStat", version: "1", service: SERVICE },
   attributes: {
     scope: { type: "string", required: true },
@@ -172,7 +172,7 @@ export const QuestionStatEntity = new Entity({
  * answer first. A search reads the partition of its most specific stem, not the whole base
  * (ADR 012). Rows carry what the result list shows, and the question's stems for the other words.
  */
-export const KnowledgeTokenEntity = new Entity({
+export const KnowledgeTokenEntity = /* @__PURE__ */ new Entity({
   model: { entity: "knowledgeToken", version: "1", service: SERVICE },
   attributes: {
     token: { type: "string", required: true },

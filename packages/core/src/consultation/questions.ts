@@ -2,8 +2,7 @@ import type { EntityItem } from "electrodb";
 import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { pageOptions } from "../db/paging";
-import { db } from "../db/service";
-import { Canceled, type TransactionEntities, type TransactionWrites, writeAll } from "../db/transaction";
+import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
 import { searchKey } from "../identifiers";
 import { deliver, isConditionFailure, type Queued, queued } from "../mail";
@@ -25,6 +24,7 @@ import type {
   SolveQuestion,
 } from "./schema";
 import { stemsOf } from "./stems";
+import { type ConsultationWriters, type ConsultationWrites, db } from "./store";
 
 type Item = EntityItem<typeof QuestionEntity>;
 type Post = EntityItem<typeof PostEntity>;
@@ -154,7 +154,7 @@ export async function ask(actor: Actor, input: AskQuestion, now = new Date()) {
   const messages = recipients.map((to) =>
     queued(Templates.questionAsked(to, input.title, id, due, body?.name)),
   );
-  await writeAll(({ question, questionStat, outbox }) => [
+  await writeAll(db, ({ question, questionStat, outbox }) => [
     questionStat
       .create({ scope: scopeOf(body?.id), createdAt: now.toISOString(), questionId: id, dueAt: due })
       .commit(),
@@ -292,7 +292,7 @@ export async function reassign(actor: Actor, id: string, { accountId, version }:
     queued(Templates.questionAssigned(person.email, item.title, id, item.dueAt, coordinator.name)),
   ];
   try {
-    await writeAll(({ question, outbox }) => [
+    await writeAll(db, ({ question, outbox }) => [
       question
         .patch({ id })
         .set({
@@ -319,7 +319,7 @@ export async function reassign(actor: Actor, id: string, { accountId, version }:
  * (browsing), and one row per stem of its title and text (searching, ADR 012).
  */
 function knowledgeWrites(
-  { knowledgeEntry, knowledgeToken }: TransactionEntities,
+  { knowledgeEntry, knowledgeToken }: ConsultationWriters,
   item: Item,
   answeredAt: string,
   excerpt: string,
@@ -345,9 +345,9 @@ function knowledgeWrites(
 const excerptOf = (text: string) => (text.length > 240 ? `${text.slice(0, 237).trimEnd()}…` : text);
 
 /** Writes the next state of a question conditional on the version read, with its other writes. */
-async function save(current: Item, next: Item, more: (entities: TransactionEntities) => TransactionWrites) {
+async function save(current: Item, next: Item, more: (entities: ConsultationWriters) => ConsultationWrites) {
   try {
-    await writeAll((entities) => [
+    await writeAll(db, (entities) => [
       entities.question
         .put(next)
         .where(({ version }, { eq }) => eq(version, current.version))
@@ -423,7 +423,7 @@ export async function followUp(actor: Actor, id: string, { text }: PostText) {
     ? await db().entities.account.get({ id: item.assigneeAccountId }).go()
     : { data: undefined };
   const messages = assignee ? [queued(Templates.questionFollowUp(assignee.email, item.title, id, text))] : [];
-  await writeAll(({ consultationPost, outbox }) => [
+  await writeAll(db, ({ consultationPost, outbox }) => [
     consultationPost
       .create({
         questionId: id,

@@ -1,9 +1,9 @@
 import type { EntityItem } from "electrodb";
 import { type Actor, hasRole } from "../actor";
-import { db } from "../db/service";
 import type { QuestionStatEntity } from "./entity";
 import { scopeOf } from "./questions";
 import type { Scorecard, ScoreLine } from "./schema";
+import { db } from "./store";
 
 type Stat = EntityItem<typeof QuestionStatEntity>;
 

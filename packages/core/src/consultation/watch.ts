@@ -1,12 +1,12 @@
 import type { EntityItem } from "electrodb";
 import { config } from "../config";
-import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { consultationTopics } from "../reference";
 import type { QuestionEntity } from "./entity";
 import { answerersOf } from "./questions";
+import { db } from "./store";
 
 type Item = EntityItem<typeof QuestionEntity>;
 
@@ -52,7 +52,7 @@ async function mark(
   messages: Queued[],
 ) {
   try {
-    await writeAll(({ question, outbox }) => [
+    await writeAll(db, ({ question, outbox }) => [
       question
         .patch({ id: item.id })
         .set(set)

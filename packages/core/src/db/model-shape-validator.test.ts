@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { Service } from "electrodb";
 import { describe, expect, it } from "vitest";
 import * as lite from "./model-shape-validator";
-import { entities } from "./service";
+import { db } from "./service";
 
 const require = createRequire(import.meta.url);
 const validationsFile = require.resolve("electrodb/src/validations.js");
@@ -16,6 +16,8 @@ function electroValidations(jsonschema: unknown) {
   load((id: string) => (id === "jsonschema" ? jsonschema : localRequire(id)), module, module.exports);
   return module.exports;
 }
+
+const { entities } = db();
 
 const real = electroValidations(require("jsonschema"));
 const bundled = electroValidations(lite);

@@ -1,8 +1,5 @@
-import { Service } from "electrodb";
 import { AccountEmailEntity, AccountEntity } from "../account/entity";
 import { LoginCodeEntity, RateLimitEntity, SessionEntity, SignupEntity } from "../auth/entity";
-import { documentClient } from "../clients";
-import { config } from "../config";
 import {
   ExpertTopicEntity,
   KnowledgeEntryEntity,
@@ -29,8 +26,13 @@ import {
   ResponseMessageEntity,
 } from "../resource/entity";
 
-/** Every entity of the one table, so that transactions can span them. */
-export const entities = {
+import { store } from "./store";
+
+/**
+ * Every entity of the table, for the local seed, benchmarks and tests. Portal code uses its
+ * bounded context's store instead, so that a Lambda bundles only the entities it touches.
+ */
+export const db = store({
   organisation: OrganisationEntity,
   innClaim: InnClaimEntity,
   membership: MembershipEntity,
@@ -56,20 +58,4 @@ export const entities = {
   knowledgeEntry: KnowledgeEntryEntity,
   questionStat: QuestionStatEntity,
   knowledgeToken: KnowledgeTokenEntity,
-};
-
-const service = new Service(entities);
-
-let connected = false;
-
-/** The service bound to the configured table and endpoint (resolved on first use). */
-export function db() {
-  if (!connected) {
-    service.setClient(documentClient());
-    service.setTableName(config().tableName);
-    connected = true;
-  }
-  return service;
-}
-
-export type Db = ReturnType<typeof db>;
+});

@@ -1,13 +1,6 @@
+import { createWriteTransaction } from "electrodb";
 import { Conflict } from "../errors";
-import { db } from "./service";
-
-type Operations = Parameters<ReturnType<typeof db>["transaction"]["write"]>[0];
-
-/** What a writeAll callback receives: every entity, ready to add its write to the transaction. */
-export type TransactionEntities = Parameters<Operations>[0];
-
-/** What a writeAll callback returns: the transaction's writes. */
-export type TransactionWrites = ReturnType<Operations>;
+import type { Entities, Store, WriteFunction } from "./store";
 
 /** A transaction DynamoDB refused; `reasons[i]` is the code for the i-th write ("None" if fine). */
 export class Canceled extends Error {
@@ -24,8 +17,8 @@ export class Canceled extends Error {
  * All the writes or none. A refused condition becomes `Canceled` for the caller to explain;
  * a clash with another transaction in flight is a 409 the person can simply retry.
  */
-export async function writeAll(operations: Operations) {
-  const result = await db().transaction.write(operations).go();
+export async function writeAll<E extends Entities>(db: Store<E>, operations: WriteFunction<E>) {
+  const result = await createWriteTransaction(db().entities, operations).go();
   if (!result.canceled) return;
   const reasons = result.data.map((entry: { code?: string }) => entry.code ?? "None");
   if (reasons.includes("TransactionConflict")) {

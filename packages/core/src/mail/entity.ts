@@ -5,7 +5,7 @@ import { expiresAtEpoch, SERVICE } from "../db/attributes";
  * A message waiting to be sent. Written in the same transaction as the change that causes it,
  * sent after the commit; a failed send stays pending for the retry job.
  */
-export const OutboxEntity = new Entity({
+export const OutboxEntity = /* @__PURE__ */ new Entity({
   model: { entity: "outbox", version: "1", service: SERVICE },
   attributes: {
     id: { type: "string", required: true },

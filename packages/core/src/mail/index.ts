@@ -1,8 +1,8 @@
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { sesClient } from "../clients";
 import { config } from "../config";
-import { db } from "../db/service";
 import { ulid } from "../shared/ulid";
+import { db } from "./store";
 
 export interface Message {
   to: string;

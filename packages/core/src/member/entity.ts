@@ -6,7 +6,7 @@ import { organisationKindIds } from "../reference";
  * An organisation of the cluster, from application to approval. Indexes are named after the
  * lists people use: the coordinators' queue, the directory and the directory by municipality.
  */
-export const OrganisationEntity = new Entity({
+export const OrganisationEntity = /* @__PURE__ */ new Entity({
   model: { entity: "organisation", version: "1", service: SERVICE },
   attributes: {
     id: { type: "string", required: true, readOnly: true },
@@ -58,7 +58,7 @@ export const OrganisationEntity = new Entity({
 });
 
 /** One INN once in the cluster: written in the same transaction as the organisation. */
-export const InnClaimEntity = new Entity({
+export const InnClaimEntity = /* @__PURE__ */ new Entity({
   model: { entity: "innClaim", version: "1", service: SERVICE },
   attributes: {
     inn: { type: "string", required: true },
@@ -73,7 +73,7 @@ export const InnClaimEntity = new Entity({
 });
 
 /** A person who represents an organisation. */
-export const MembershipEntity = new Entity({
+export const MembershipEntity = /* @__PURE__ */ new Entity({
   model: { entity: "membership", version: "1", service: SERVICE },
   attributes: {
     organisationId: { type: "string", required: true },
@@ -95,7 +95,7 @@ export const MembershipEntity = new Entity({
 });
 
 /** An emailed invitation to represent an organisation; only its token's hash is stored. */
-export const InvitationEntity = new Entity({
+export const InvitationEntity = /* @__PURE__ */ new Entity({
   model: { entity: "invitation", version: "1", service: SERVICE },
   attributes: {
     tokenHash: { type: "string", required: true },
@@ -120,7 +120,7 @@ export const InvitationEntity = new Entity({
 });
 
 /** An organisation's logo, small enough to live in the table (see IMAGE_MAX_BYTES). */
-export const LogoEntity = new Entity({
+export const LogoEntity = /* @__PURE__ */ new Entity({
   model: { entity: "logo", version: "1", service: SERVICE },
   attributes: {
     organisationId: { type: "string", required: true },

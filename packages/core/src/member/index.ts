@@ -3,7 +3,6 @@ import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { config } from "../config";
 import { pageOptions } from "../db/paging";
-import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound, VisibleError } from "../errors";
 import { searchKey } from "../identifiers";
@@ -26,6 +25,7 @@ import type {
   Reject,
   UpdateProfile,
 } from "./schema";
+import { db } from "./store";
 
 type Item = EntityItem<typeof OrganisationEntity>;
 
@@ -126,7 +126,7 @@ export async function apply(actor: Actor, input: Application) {
   const message = queued(Templates.applicationReceived(person.email, input.name));
   const { inn } = input;
   try {
-    await writeAll(({ organisation, innClaim, membership, outbox }) => [
+    await writeAll(db, ({ organisation, innClaim, membership, outbox }) => [
       organisation
         .create({
           id,
@@ -214,7 +214,7 @@ async function changeLogo(actor: Actor, id: string, image?: { contentType: Image
   await requireManager(actor, id);
   const current = await find(id);
   try {
-    await writeAll(({ logo, organisation }) => {
+    await writeAll(db, ({ logo, organisation }) => {
       const patch = organisation.patch({ id });
       const marked = image
         ? patch.set({ logoUpdatedAt: new Date().toISOString() })
@@ -338,7 +338,7 @@ async function decide(
       ]
     : [];
   try {
-    await writeAll(({ organisation, innClaim, account, outbox }) => [
+    await writeAll(db, ({ organisation, innClaim, account, outbox }) => [
       organisation
         .put(next)
         .where(
@@ -400,7 +400,7 @@ export async function invite(actor: Actor, id: string, { email }: Invite) {
   const token = newToken();
   const expiresAt = Date.now() + INVITATION_TTL_MS;
   const message = queued(Templates.invitation(email, organisation.name, person.name, token));
-  await writeAll(({ invitation, outbox }) => [
+  await writeAll(db, ({ invitation, outbox }) => [
     invitation
       .create({
         tokenHash: hashToken(token),
@@ -428,7 +428,7 @@ export async function acceptInvitation(actor: Actor, { token }: AcceptInvitation
     throw new Forbidden(`Приглашение отправлено на ${found.email}: войдите с этим адресом`);
   }
   try {
-    await writeAll(({ invitation, membership }) => [
+    await writeAll(db, ({ invitation, membership }) => [
       invitation
         .delete({ tokenHash })
         .where(({ email }, { eq }) => eq(email, person.email))

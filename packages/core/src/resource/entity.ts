@@ -11,7 +11,7 @@ export const OPEN_ENDED = "9999-12-31";
 export const openStatuses = new Set<string>(["published", "reserved"]);
 
 /** An offer or a request of the Resource Bank. */
-export const ListingEntity = new Entity({
+export const ListingEntity = /* @__PURE__ */ new Entity({
   model: { entity: "listing", version: "1", service: SERVICE },
   attributes: {
     id: { type: "string", required: true, readOnly: true },
@@ -70,7 +70,7 @@ export const ListingEntity = new Entity({
  * combinations of its kind, category and place (each either its value or "any"), so every
  * filter combination the catalogue offers is one Query on one partition, newest first.
  */
-export const CatalogueEntryEntity = new Entity({
+export const CatalogueEntryEntity = /* @__PURE__ */ new Entity({
   model: { entity: "catalogueEntry", version: "1", service: SERVICE },
   attributes: {
     facet: { type: "string", required: true },
@@ -105,7 +105,7 @@ const responseStatuses = ["pending", "accepted", "declined", "cancelled", "fulfi
  * A member's answer to a listing: "I would like this" to an offer, "I can give this" to a
  * request. Accepting it reserves its quantity on the listing.
  */
-export const ResponseEntity = new Entity({
+export const ResponseEntity = /* @__PURE__ */ new Entity({
   model: { entity: "response", version: "1", service: SERVICE },
   attributes: {
     id: { type: "string", required: true, readOnly: true },
@@ -145,7 +145,7 @@ export const ResponseEntity = new Entity({
 });
 
 /** One message of the conversation on a response; ids are ULIDs, so the thread sorts by time. */
-export const ResponseMessageEntity = new Entity({
+export const ResponseMessageEntity = /* @__PURE__ */ new Entity({
   model: { entity: "responseMessage", version: "1", service: SERVICE },
   attributes: {
     responseId: { type: "string", required: true, readOnly: true },
@@ -167,7 +167,7 @@ export const ResponseMessageEntity = new Entity({
  * A handover recorded in the contributions ledger: who gave what to whom and its estimated
  * value. Readable for the whole cluster, per giver and per receiver, by period.
  */
-export const ContributionEntity = new Entity({
+export const ContributionEntity = /* @__PURE__ */ new Entity({
   model: { entity: "contribution", version: "1", service: SERVICE },
   attributes: {
     id: { type: "string", required: true, readOnly: true },
@@ -208,7 +208,7 @@ export const ContributionEntity = new Entity({
 });
 
 /** A request and an offer found to fit, recorded once so the pair is never announced twice. */
-export const MatchEntity = new Entity({
+export const MatchEntity = /* @__PURE__ */ new Entity({
   model: { entity: "match", version: "1", service: SERVICE },
   attributes: {
     requestId: { type: "string", required: true, readOnly: true },
@@ -224,7 +224,7 @@ export const MatchEntity = new Entity({
 });
 
 /** A listing's photo, small enough to live in the table (see IMAGE_MAX_BYTES). */
-export const ListingPhotoEntity = new Entity({
+export const ListingPhotoEntity = /* @__PURE__ */ new Entity({
   model: { entity: "listingPhoto", version: "1", service: SERVICE },
   attributes: {
     listingId: { type: "string", required: true, readOnly: true },

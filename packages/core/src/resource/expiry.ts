@@ -1,8 +1,8 @@
-import { db } from "../db/service";
 import { Conflict } from "../errors";
 import { moscowToday } from "../shared/dates";
 import { openStatuses } from "./entity";
 import { findListing, saveListing } from "./listings";
+import { db } from "./store";
 
 /**
  * The expiry job: open listings whose window ended before today (Moscow) become expired and

@@ -1,10 +1,10 @@
 import type { EntityItem } from "electrodb";
 import { type Actor, requireCoordinator } from "../actor";
-import { db } from "../db/service";
 import { resourceCategories, resourceCategoryName } from "../reference";
 import { ulid } from "../shared/ulid";
 import type { ContributionEntity, ListingEntity, ResponseEntity } from "./entity";
 import type { Contribution, Ledger, LedgerExportQuery, LedgerQuery } from "./schema";
+import { db } from "./store";
 
 type Item = EntityItem<typeof ContributionEntity>;
 

@@ -2,8 +2,7 @@ import type { EntityItem } from "electrodb";
 import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { pageOptions } from "../db/paging";
-import { db } from "../db/service";
-import { Canceled, type TransactionEntities, writeAll } from "../db/transaction";
+import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
 import { searchKey } from "../identifiers";
 import { deliver, type Queued, queued } from "../mail";
@@ -21,6 +20,7 @@ import type {
   Listing,
   UpdateListing,
 } from "./schema";
+import { db, type ResourceWriters } from "./store";
 
 export type ListingItem = EntityItem<typeof ListingEntity>;
 type Item = ListingItem;
@@ -226,7 +226,7 @@ export async function get(actor: Actor, id: string) {
  * was read: its catalogue rows follow (rows of partitions it leaves are deleted, the others
  * rewritten). Other changes join them in the same transaction.
  */
-export function listingWrites({ listing, catalogueEntry }: TransactionEntities, current: Item, next: Item) {
+export function listingWrites({ listing, catalogueEntry }: ResourceWriters, current: Item, next: Item) {
   const before = current.status === "published" ? entriesOf(current) : [];
   const after = next.status === "published" ? entriesOf(next) : [];
   const kept = new Set(after.map((entry) => entry.facet));
@@ -246,7 +246,7 @@ export function listingWrites({ listing, catalogueEntry }: TransactionEntities, 
 
 export async function saveListing(current: Item, next: Item, messages: Queued[] = []) {
   try {
-    await writeAll((entities) => [
+    await writeAll(db, (entities) => [
       ...listingWrites(entities, current, next),
       ...messages.map((message) => entities.outbox.create(message).commit()),
     ]);

@@ -1,6 +1,5 @@
 import type { EntityItem } from "electrodb";
 import type { Actor } from "../actor";
-import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { NotFound } from "../errors";
 import { deliver, type Queued, queued } from "../mail";
@@ -9,6 +8,7 @@ import type { CatalogueEntryEntity } from "./entity";
 import { openStatuses } from "./entity";
 import { canManage, entryView, facetKey, findListing, type ListingItem } from "./listings";
 import type { Match } from "./schema";
+import { db } from "./store";
 
 /**
  * Two-way matching of requests and offers (docs/decisions/010-resource-matching.md).
@@ -126,7 +126,7 @@ export async function announceMatches(listing: ListingItem) {
     if (email) messages.push(queued(Templates.matchesFound(email, other.title, other.id, link)));
   }
   try {
-    await writeAll(({ match, outbox }) => [
+    await writeAll(db, ({ match, outbox }) => [
       ...fresh.map(({ entry }) => match.create(pairOf(listing, entry.id)).commit()),
       ...messages.map((message) => outbox.create(message).commit()),
     ]);

@@ -1,12 +1,12 @@
 import { stale } from "../account";
 import type { Actor } from "../actor";
-import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Invalid, NotFound, VisibleError } from "../errors";
 import { IMAGE_MAX_BYTES, sniffImage } from "../shared/images";
 import { ulid } from "../shared/ulid";
 import { openStatuses } from "./entity";
 import { canManage, findListing, type ListingItem, listingWrites, requireManager, view } from "./listings";
+import { db } from "./store";
 
 /** A listing shows at most this many photos: enough to see a hall or a pile of boxes. */
 export const MAX_PHOTOS = 5;
@@ -20,7 +20,7 @@ async function change(
   photo: { put?: { id: string; contentType: string; data: string }; remove?: string },
 ) {
   try {
-    await writeAll((entities) => [
+    await writeAll(db, (entities) => [
       ...(photo.put ? [entities.listingPhoto.put({ listingId: current.id, ...photo.put }).commit()] : []),
       ...(photo.remove
         ? [entities.listingPhoto.delete({ listingId: current.id, id: photo.remove }).commit()]

@@ -1,7 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { stale } from "../account";
 import { type Actor, hasRole, requirePerson } from "../actor";
-import { db } from "../db/service";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
 import { deliver, type Queued, queued } from "../mail";
@@ -18,6 +17,7 @@ import type {
   ResponseDetail,
   ResponseView,
 } from "./schema";
+import { db } from "./store";
 
 type Item = EntityItem<typeof ResponseEntity>;
 type Listing = EntityItem<typeof ListingEntity>;
@@ -98,7 +98,7 @@ export async function respond(actor: Actor, input: CreateResponse) {
   const messages = ownerEmail
     ? [queued(Templates.responseReceived(ownerEmail, listing.title, responder.name, id))]
     : [];
-  await writeAll(({ response, outbox }) => [
+  await writeAll(db, ({ response, outbox }) => [
     response
       .create({
         id,
@@ -204,7 +204,7 @@ async function settle(id: string, plan: (item: Item, listing: Listing) => Promis
     const listing = await findListing(item.listingId);
     const { set, next, messages } = await plan(item, listing);
     try {
-      await writeAll((entities) => [
+      await writeAll(db, (entities) => [
         entities.response
           .patch({ id })
           .set({ ...set, version: item.version + 1 })
@@ -312,7 +312,7 @@ export async function decline(actor: Actor, id: string, { version, reason }: Dec
   const email = await emailOf(item.responderAccountId);
   const messages = email ? [queued(Templates.responseDeclined(email, listing.title, id, reason))] : [];
   try {
-    await writeAll(({ response, outbox }) => [
+    await writeAll(db, ({ response, outbox }) => [
       response
         .patch({ id })
         .set({
@@ -348,7 +348,7 @@ export async function fulfil(actor: Actor, id: string, { version }: { version: n
     throw new Conflict("Передать можно только по принятому отклику", "not_accepted");
   const at = new Date().toISOString();
   try {
-    await writeAll(({ response, contribution }) => [
+    await writeAll(db, ({ response, contribution }) => [
       response
         .patch({ id })
         .set({ status: "fulfilled", fulfilledAt: at, version: item.version + 1 })
@@ -377,7 +377,7 @@ export async function postMessage(actor: Actor, id: string, { text }: PostMessag
     ? [queued(Templates.responseMessage(to, listing.title, person.name, text, id))]
     : [];
   const messageId = ulid();
-  await writeAll(({ responseMessage, outbox }) => [
+  await writeAll(db, ({ responseMessage, outbox }) => [
     responseMessage
       .create({
         responseId: id,

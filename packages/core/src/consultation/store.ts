@@ -1,0 +1,29 @@
+import { AccountEntity } from "../account/entity";
+import { store, type Writers, type Writes } from "../db/store";
+import { OutboxEntity } from "../mail/entity";
+import { MembershipEntity, OrganisationEntity } from "../member/entity";
+import {
+  ExpertTopicEntity,
+  KnowledgeEntryEntity,
+  KnowledgeTokenEntity,
+  PostEntity,
+  QuestionEntity,
+  QuestionStatEntity,
+} from "./entity";
+
+export const db = store({
+  question: QuestionEntity,
+  consultationPost: PostEntity,
+  expertTopic: ExpertTopicEntity,
+  knowledgeEntry: KnowledgeEntryEntity,
+  knowledgeToken: KnowledgeTokenEntity,
+  questionStat: QuestionStatEntity,
+  organisation: OrganisationEntity,
+  membership: MembershipEntity,
+  account: AccountEntity,
+  outbox: OutboxEntity,
+});
+
+type Entities = ReturnType<typeof db>["entities"];
+export type ConsultationWriters = Writers<Entities>;
+export type ConsultationWrites = Writes<Entities>;
