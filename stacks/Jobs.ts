@@ -16,7 +16,7 @@ export function Jobs({ stack }: StackContext) {
         job: {
           function: {
             handler: job.entry.replace(/\.ts$/, ".handler"),
-            timeout: "60 seconds",
+            timeout: `${"timeoutSeconds" in job ? job.timeoutSeconds : 60} seconds`,
             environment,
           },
         },

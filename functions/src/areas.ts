@@ -41,6 +41,18 @@ export const areas = [
     sendsMail: true,
   },
   {
+    name: "digests",
+    entry: "functions/src/digests.ts",
+    routes: ["ANY /api/digests", "ANY /api/digests/{proxy+}"],
+    sendsMail: true,
+  },
+  {
+    name: "reports",
+    entry: "functions/src/reports.ts",
+    routes: ["ANY /api/reports", "ANY /api/reports/{proxy+}"],
+    sendsMail: false,
+  },
+  {
     name: "meta",
     entry: "functions/src/meta.ts",
     routes: ["GET /api/openapi.json", "GET /api/config", "GET /api/health"],

@@ -2,7 +2,9 @@ import type { Operation } from "../http/operation";
 import { accountOperations } from "./accounts";
 import { authOperations } from "./auth";
 import { consultationOperations } from "./consultations";
+import { digestOperations } from "./digests";
 import { memberOperations } from "./members";
+import { reportOperations } from "./reports";
 import { resourceOperations } from "./resources";
 import { responseOperations } from "./responses";
 
@@ -14,4 +16,6 @@ export const areaOperations: Operation[] = [
   ...Object.values(resourceOperations),
   ...Object.values(responseOperations),
   ...Object.values(consultationOperations),
+  ...Object.values(digestOperations),
+  ...Object.values(reportOperations),
 ];

@@ -36,4 +36,23 @@ export const jobs = [
     localEveryMinutes: 5,
     sendsMail: true,
   },
+  {
+    name: "digest",
+    entry: "functions/src/jobs/digest.ts",
+    /** Sends the digests that fell due; a subscriber's hour is theirs, so the job runs every hour. */
+    schedule: "cron(0 * * * ? *)",
+    localEveryMinutes: 5,
+    sendsMail: true,
+    /** 10,000 digests at SES's 14 a second take 12 minutes; a run stops taking new ones before this. */
+    timeoutSeconds: 900,
+  },
+  {
+    name: "report",
+    entry: "functions/src/jobs/report.ts",
+    /** 09:00 in Moscow: weekly reports on Mondays, monthly on the 1st (REPORT_SCHEDULE). */
+    schedule: "cron(0 6 * * ? *)",
+    localEveryMinutes: 60,
+    sendsMail: true,
+    timeoutSeconds: 300,
+  },
 ] as const;

@@ -23,6 +23,12 @@ export interface Config {
   directoryCacheSeconds: number;
   /** How long a consultation question may stay untaken before it is assigned round-robin. */
   autoAssignHours: number;
+  /** Digests SES may take a second (the account's sending rate). */
+  digestSendRate: number;
+  /** Digests stop by themselves after this many days without an open, a click or a visit. */
+  digestInactiveDays: number;
+  /** Which coordinator reports are mailed: "weekly" (Mondays), "monthly" (the 1st), both or none. */
+  reportSchedule: ("weekly" | "monthly")[];
   production: boolean;
 }
 
@@ -47,6 +53,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     codesPerIpPerHour: Number(env.LOGIN_CODES_PER_IP_PER_HOUR ?? 100),
     directoryCacheSeconds: Number(env.DIRECTORY_CACHE_SECONDS ?? 5),
     autoAssignHours: Number(env.AUTO_ASSIGN_HOURS ?? 24),
+    digestSendRate: Number(env.DIGEST_SEND_RATE ?? 14),
+    digestInactiveDays: Number(env.DIGEST_INACTIVE_DAYS ?? 180),
+    reportSchedule: list(env.REPORT_SCHEDULE ?? "weekly,monthly").filter(
+      (name): name is "weekly" | "monthly" => name === "weekly" || name === "monthly",
+    ),
     production: env.STAGE === "prod" || env.NODE_ENV === "production",
   };
 }

@@ -26,7 +26,7 @@ export interface EmbeddedOptions {
 }
 
 /** AUTH_SECRET for this machine: made once, kept beside the data so sessions survive restarts. */
-function localSecret(dataDir?: string) {
+export function localSecret(dataDir?: string) {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   if (!dataDir) return randomBytes(32).toString("base64url");
   mkdirSync(dataDir, { recursive: true });

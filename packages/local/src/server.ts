@@ -3,8 +3,10 @@ import { join } from "node:path";
 import { app as accounts } from "@cluster/functions/accounts";
 import { app as auth } from "@cluster/functions/auth";
 import { app as consultations } from "@cluster/functions/consultations";
+import { app as digests } from "@cluster/functions/digests";
 import { app as members } from "@cluster/functions/members";
 import { app as meta } from "@cluster/functions/meta";
+import { app as reports } from "@cluster/functions/reports";
 import { app as resources } from "@cluster/functions/resources";
 import { app as responses } from "@cluster/functions/responses";
 import { serve } from "@hono/node-server";
@@ -13,7 +15,7 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 
 /** Mounted in the order of functions/src/areas.ts; each app already carries full /api paths. */
-const areaApps = { auth, accounts, members, resources, responses, consultations, meta };
+const areaApps = { auth, accounts, members, resources, responses, consultations, digests, reports, meta };
 
 /**
  * The portal on one port: every area's app under /api, exactly as API Gateway routes them,

@@ -38,19 +38,48 @@ export function encodeAddress(address: string) {
   return `=?UTF-8?B?${Buffer.from(name.replace(/^"|"$/g, ""), "utf8").toString("base64")}?= <${email}>`;
 }
 
-async function send(message: Message) {
-  await sesClient().send(
+/** A letter beyond the outbox's plain text: digests and reports. */
+export interface Letter extends Message {
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058). */
+  headers?: Record<string, string>;
+  attachments?: { fileName: string; contentType: string; content: Uint8Array | string }[];
+}
+
+/**
+ * Header values come from people (titles, names): a CR or LF there would start a header of
+ * the attacker's choosing, so every control character becomes a space.
+ */
+export const headerSafe = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+
+/** One letter through SES; throws what SES throws (throttling included) for the caller to handle. */
+export async function sendLetter(letter: Letter) {
+  const { MessageId } = await sesClient().send(
     new SendEmailCommand({
       FromEmailAddress: encodeAddress(config().mailFrom),
-      Destination: { ToAddresses: [message.to] },
+      Destination: { ToAddresses: [letter.to] },
       Content: {
         Simple: {
-          Subject: { Data: message.subject, Charset: "UTF-8" },
-          Body: { Text: { Data: message.text, Charset: "UTF-8" } },
+          Subject: { Data: headerSafe(letter.subject), Charset: "UTF-8" },
+          Body: {
+            Text: { Data: letter.text, Charset: "UTF-8" },
+            ...(letter.html ? { Html: { Data: letter.html, Charset: "UTF-8" } } : {}),
+          },
+          Headers: Object.entries(letter.headers ?? {}).map(([Name, Value]) => ({
+            Name,
+            Value: headerSafe(Value),
+          })),
+          Attachments: letter.attachments?.map((file) => ({
+            FileName: headerSafe(file.fileName),
+            ContentType: file.contentType,
+            RawContent:
+              typeof file.content === "string" ? new TextEncoder().encode(file.content) : file.content,
+          })),
         },
       },
     }),
   );
+  return MessageId;
 }
 
 /**
@@ -76,7 +105,7 @@ export async function deliver(messages: Queued[]) {
       throw error;
     }
     try {
-      await send(message);
+      await sendLetter(message);
       await outbox
         .patch({ id: message.id })
         .set({

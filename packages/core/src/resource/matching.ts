@@ -53,7 +53,8 @@ export function similarity(a: string, b: string) {
   return shared / (left.size + right.size - shared);
 }
 
-function fits(listing: ListingItem, entry: Entry) {
+/** Whether an open listing of the other kind (its catalogue entry) fits this listing. */
+export function fits(listing: ListingItem, entry: Entry) {
   if (entry.listingId === listing.id) return false;
   if (listing.organisationId && entry.organisationId === listing.organisationId) return false;
   if (!placesMeet(listing.place, entry.place)) return false;

@@ -1,0 +1,3 @@
+import { type Operation, operations } from "../http/operation";
+
+export const reportOperations: Record<string, Operation> = operations({});

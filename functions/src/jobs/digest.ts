@@ -1,0 +1,4 @@
+/** Digests that fell due (being built: issue 5). */
+export async function handler() {
+  return { sent: 0 };
+}
