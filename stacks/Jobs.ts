@@ -1,5 +1,6 @@
-import { Cron, type StackContext, use } from "sst/constructs";
-import { jobs } from "../functions/src/jobs/schedule";
+import { LambdaSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
+import { Cron, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
+import { eventHandlers, jobs } from "../functions/src/jobs/schedule";
 import { Api } from "./Api";
 import { Database } from "./Database";
 import { Email } from "./Email";
@@ -26,6 +27,17 @@ export function Jobs({ stack }: StackContext) {
       return [job.name, cron];
     }),
   ) as Record<(typeof jobs)[number]["name"], Cron>;
+
+  // Bounces and complaints suppress addresses as SES reports them (SES → SNS → function).
+  for (const source of eventHandlers) {
+    const handler = new LambdaFunction(stack, `Event-${source.name}`, {
+      handler: source.entry.replace(/\.ts$/, ".handler"),
+      timeout: "60 seconds",
+      environment,
+    });
+    table.cdk.table.grantReadWriteData(handler);
+    mail.bouncesAndComplaints.addSubscription(new LambdaSubscription(handler));
+  }
 
   return crons;
 }

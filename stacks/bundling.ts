@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
 import { areas } from "../functions/src/areas";
-import { jobs } from "../functions/src/jobs/schedule";
+import { eventHandlers, jobs } from "../functions/src/jobs/schedule";
 
 /** Every Lambda the stacks deploy: the API areas and the scheduled jobs. */
 export const lambdaEntries = [
   ...areas.map(({ name, entry }) => ({ name, entry })),
   ...jobs.map(({ name, entry }) => ({ name: `job:${name}`, entry })),
+  ...eventHandlers.map(({ name, entry }) => ({ name: `event:${name}`, entry })),
 ];
 
 /** Each Lambda must stay under this many KB minified (foundation issue). */

@@ -56,3 +56,6 @@ export const jobs = [
     timeoutSeconds: 300,
   },
 ] as const;
+
+/** Functions started by events rather than a clock: SES bounces and complaints through SNS. */
+export const eventHandlers = [{ name: "ses-feedback", entry: "functions/src/jobs/ses-feedback.ts" }] as const;

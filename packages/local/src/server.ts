@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { recordFeedback } from "@cluster/core/digest/subscriptions";
 import { app as accounts } from "@cluster/functions/accounts";
 import { app as auth } from "@cluster/functions/auth";
 import { app as consultations } from "@cluster/functions/consultations";
 import { app as digests } from "@cluster/functions/digests";
+import { feedbackOf } from "@cluster/functions/jobs/ses-feedback";
 import { app as members } from "@cluster/functions/members";
 import { app as meta } from "@cluster/functions/meta";
 import { app as reports } from "@cluster/functions/reports";
@@ -25,6 +27,16 @@ export function createPortalApp(webRoot: string) {
   const root = new Hono();
   root.use(compress());
   for (const app of Object.values(areaApps)) root.route("/", app);
+  // What SNS delivers in production: post an SES bounce or complaint event here to simulate one.
+  root.post("/local/ses-feedback", async (c) => {
+    const feedback = feedbackOf(await c.req.json());
+    if (!feedback)
+      return c.json(
+        { error: { code: "invalid", message: "Ожидается событие SES Bounce или Complaint" } },
+        422,
+      );
+    return c.json(await recordFeedback(feedback));
+  });
   root.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Нет такого адреса API" } }, 404));
   root.use(
     "/assets/*",

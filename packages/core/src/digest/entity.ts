@@ -50,7 +50,9 @@ export const SubscriberEntity = /* @__PURE__ */ new Entity({
     due: {
       index: "gsi1",
       condition: (item) => item.status === "active" && item.nextDueAt !== NEVER,
-      pk: { field: "gsi1pk", composite: [] },
+      // Keyed by status (always "active" here): ElectroDB leaves out an empty-composite
+      // partition key when a patch brings an item into a conditional index.
+      pk: { field: "gsi1pk", composite: ["status"] },
       sk: { field: "gsi1sk", composite: ["nextDueAt", "id"] },
     },
     /** Subscribers by status, newest first: counts and the coordinators' list. */

@@ -1,7 +1,9 @@
 import { AccountEntity } from "../account/entity";
+import { KnowledgeEntryEntity } from "../consultation/entity";
 import { store } from "../db/store";
 import { OutboxEntity } from "../mail/entity";
-import { MembershipEntity } from "../member/entity";
+import { MembershipEntity, OrganisationEntity } from "../member/entity";
+import { CatalogueEntryEntity, ListingEntity } from "../resource/entity";
 import {
   DeliveryEntity,
   DigestDayEntity,
@@ -18,5 +20,9 @@ export const db = store({
   digestDay: DigestDayEntity,
   account: AccountEntity,
   membership: MembershipEntity,
+  organisation: OrganisationEntity,
+  catalogueEntry: CatalogueEntryEntity,
+  listing: ListingEntity,
+  knowledgeEntry: KnowledgeEntryEntity,
   outbox: OutboxEntity,
 });

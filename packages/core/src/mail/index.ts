@@ -50,6 +50,7 @@ export interface Letter extends Message {
  * Header values come from people (titles, names): a CR or LF there would start a header of
  * the attacker's choosing, so every control character becomes a space.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it removes
 export const headerSafe = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 
 /** One letter through SES; throws what SES throws (throttling included) for the caller to handle. */

@@ -54,7 +54,13 @@ export function similarity(a: string, b: string) {
 }
 
 /** Whether an open listing of the other kind (its catalogue entry) fits this listing. */
-export function fits(listing: ListingItem, entry: Entry) {
+export function fits(
+  listing: Pick<
+    ListingItem,
+    "id" | "kind" | "organisationId" | "place" | "availableFrom" | "availableTo" | "remaining"
+  >,
+  entry: Entry,
+) {
   if (entry.listingId === listing.id) return false;
   if (listing.organisationId && entry.organisationId === listing.organisationId) return false;
   if (!placesMeet(listing.place, entry.place)) return false;

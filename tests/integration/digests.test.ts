@@ -1,0 +1,258 @@
+import { spawn } from "node:child_process";
+import { describe, expect, inject, it } from "vitest";
+import { Client, portalUrl, signedIn, uniqueEmail } from "./client";
+import { approvedMember, listing } from "./fixtures";
+
+interface StoredMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  headers?: { name: string; value: string }[];
+}
+
+async function mailTo(email: string): Promise<StoredMail[]> {
+  const response = await fetch(`${inject("sesUrl")}/store`);
+  const { emails } = (await response.json()) as { emails: StoredMail[] };
+  return emails.filter((mail) => mail.destination.to.includes(email));
+}
+
+const digestsTo = async (email: string) =>
+  (await mailTo(email)).filter((mail) => mail.subject.startsWith("Дайджест"));
+
+/** The token of the last link of the given page in the person's mail. */
+async function tokenFrom(email: string, page: string) {
+  const texts = (await mailTo(email)).map((mail) => mail.body.text ?? "").join("\n");
+  const found = [...texts.matchAll(new RegExp(`${page}\\?token=([\\w.%-]+)`, "g"))].at(-1)?.[1];
+  if (!found) throw new Error(`no ${page} link mailed to ${email}`);
+  return decodeURIComponent(found);
+}
+
+/** Subscribes and confirms through the API, as the form and the mailed link do. */
+async function confirmedSubscriber(preferences: Record<string, unknown> = {}) {
+  const email = uniqueEmail("reader");
+  const guest = new Client();
+  const subscribed = await guest.post("/api/digests/subscribe", { email, ...preferences });
+  expect(subscribed.status).toBe(202);
+  const confirmed = await guest.post("/api/digests/confirm", {
+    token: await tokenFrom(email, "/digest/confirm"),
+  });
+  expect(confirmed.status).toBe(200);
+  return { email, manageToken: confirmed.json.manageToken as string, view: confirmed.json };
+}
+
+const core = async () => ({
+  ...(await import("@cluster/core/digest/send")),
+  ...(await import("@cluster/core/digest/store")),
+});
+
+/** The job as the clock would run it at `at`: with the portal's links and a fast SES rate. */
+async function runDigestJob(at: Date) {
+  const { config, setConfig } = await import("@cluster/core/config");
+  setConfig({ ...config(), publicUrl: portalUrl() });
+  const { sendDueDigests } = await core();
+  return sendDueDigests({ now: at, rate: 200 });
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+describe("digests", () => {
+  it("subscribe, confirm, receive a personal digest with one-click unsubscribe headers; unsubscribed gets no more", async () => {
+    const member = await approvedMember();
+    const created = await member.post(
+      "/api/resources",
+      listing({ title: "Зал <script>alert(1)</script> & «Ко»" }),
+    );
+    expect(created.status).toBe(201);
+    await member.post(`/api/resources/${created.json.id}/publish`, { version: 1 });
+
+    const reader = await confirmedSubscriber({ frequency: "daily", hour: 9, topics: ["resources"] });
+    expect(reader.view).toMatchObject({ status: "active", frequency: "daily" });
+
+    const summary = await runDigestJob(inDays(2));
+    expect(summary.sent).toBeGreaterThanOrEqual(1);
+    const [digest, ...more] = await digestsTo(reader.email);
+    expect(more).toHaveLength(0);
+    expect(digest!.subject).not.toMatch(/[\r\n]/);
+    expect(digest!.body.html).toContain("Зал &#60;script&#62;alert(1)&#60;/script&#62; &#38; «Ко»");
+    expect(digest!.body.html).not.toContain("<script>");
+    expect(digest!.body.text).toContain("Зал <script>alert(1)</script> & «Ко»");
+    const header = (name: string) => digest!.headers?.find((item) => item.name === name)?.value;
+    expect(header("List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    const oneClick = /^<(.+)>$/.exec(header("List-Unsubscribe") ?? "")?.[1];
+    expect(oneClick).toContain("/api/digests/unsubscribe?token=");
+    expect(digest!.body.text).toContain("/digest?token=");
+
+    // RFC 8058: the mail client POSTs the form body to the header's URL, without cookies.
+    const response = await fetch(oneClick!, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { status: string }).status).toBe("unsubscribed");
+
+    await runDigestJob(inDays(4));
+    expect(await digestsTo(reader.email)).toHaveLength(1);
+  });
+
+  it("sends nothing extra when a period is run again, and nothing at all when there is nothing new", async () => {
+    const member = await approvedMember();
+    const created = await member.post(
+      "/api/resources",
+      listing({ title: "Проектор для повторного прогона" }),
+    );
+    await member.post(`/api/resources/${created.json.id}/publish`, { version: 1 });
+    const reader = await confirmedSubscriber({ frequency: "daily", hour: 10, topics: ["resources"] });
+    const { db } = await core();
+    const { data: key } = await db().entities.subscriberEmail.get({ email: reader.email }).go();
+    const { data: before } = await db().entities.subscriber.get({ id: key!.subscriberId }).go();
+
+    const at = inDays(2);
+    await runDigestJob(at);
+    await runDigestJob(at);
+    expect(await digestsTo(reader.email)).toHaveLength(1);
+
+    // An operator winds the subscriber back to the same due time and runs the period again.
+    await db()
+      .entities.subscriber.patch({ id: before!.id })
+      .set({ status: "active", nextDueAt: before!.nextDueAt, coveredUntil: before!.coveredUntil })
+      .go();
+    await runDigestJob(at);
+    expect(await digestsTo(reader.email)).toHaveLength(1);
+
+    // The next day has nothing new for this reader: no empty letter.
+    await runDigestJob(inDays(3));
+    expect(await digestsTo(reader.email)).toHaveLength(1);
+  });
+
+  it("suppresses a bounced address until it confirms anew", async () => {
+    const reader = await confirmedSubscriber({ frequency: "daily", hour: 11 });
+    const bounce = await fetch(`${portalUrl()}/local/ses-feedback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        eventType: "Bounce",
+        bounce: {
+          bounceType: "Permanent",
+          bounceSubType: "General",
+          bouncedRecipients: [{ emailAddress: reader.email }],
+        },
+      }),
+    });
+    expect(bounce.status).toBe(200);
+    const guest = new Client();
+    const { json: after } = await guest.get(
+      `/api/digests/preferences?token=${encodeURIComponent(reader.manageToken)}`,
+    );
+    expect(after.status).toBe("suppressed");
+    await runDigestJob(inDays(2));
+    expect(await digestsTo(reader.email)).toHaveLength(0);
+    const saved = await guest.put(
+      `/api/digests/preferences?token=${encodeURIComponent(reader.manageToken)}`,
+      {
+        ...after,
+        email: undefined,
+        status: undefined,
+        nextDueAt: undefined,
+        linkedToAccount: undefined,
+      },
+    );
+    expect(saved.json.error.code).toBe("confirm_first");
+
+    await guest.post("/api/digests/subscribe", { email: reader.email, frequency: "daily", hour: 11 });
+    const confirmed = await guest.post("/api/digests/confirm", {
+      token: await tokenFrom(reader.email, "/digest/confirm"),
+    });
+    expect(confirmed.json.status).toBe("active");
+  });
+
+  it("refuses bad input with field messages and stores nothing; a forged token opens nothing", async () => {
+    const guest = new Client();
+    const email = uniqueEmail("bad");
+    const bad = await guest.post("/api/digests/subscribe", { email: "не адрес", hour: 25, topics: [] });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.json.error.fields).sort()).toEqual(["email", "hour", "topics"]);
+    const unknownFields = await guest.post("/api/digests/subscribe", { email, status: "active" });
+    expect(unknownFields.status).toBe(422);
+    expect(await mailTo(email)).toHaveLength(0);
+    const forged = await guest.get(
+      "/api/digests/preferences?token=01ARZ3NDEKTSV4RRFFQ69G5FAV.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    );
+    expect(forged.status).toBe(404);
+    const oneClick = await guest.request("POST", "/api/digests/unsubscribe?token=nope.nope.nope");
+    expect(oneClick.status).toBe(404);
+  });
+
+  it("subscribes from the account without a confirmation letter", async () => {
+    const person = await signedIn();
+    expect((await person.get("/api/digests/mine")).json.subscription).toBeNull();
+    const saved = await person.put("/api/digests/mine", {
+      frequency: "weekly",
+      weekday: 3,
+      hour: 8,
+      version: 1,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json).toMatchObject({ status: "active", weekday: 3, hour: 8, linkedToAccount: true });
+    expect((await person.get("/api/digests/mine")).json.subscription.status).toBe("active");
+    expect((await mailTo(person.email)).filter((mail) => mail.subject.includes("Подтвердите"))).toHaveLength(
+      0,
+    );
+  });
+
+  it("a job killed halfway and run again sends exactly one digest per recipient", async () => {
+    const member = await approvedMember();
+    const created = await member.post("/api/resources", listing({ title: "Стулья для прерванной рассылки" }));
+    await member.post(`/api/resources/${created.json.id}/publish`, { version: 1 });
+    const readers = [];
+    for (let i = 0; i < 6; i++)
+      readers.push(await confirmedSubscriber({ frequency: "daily", hour: 12, topics: ["resources"] }));
+    const { db } = await core();
+    const ids: string[] = [];
+    for (const reader of readers) {
+      const { data } = await db().entities.subscriberEmail.get({ email: reader.email }).go();
+      ids.push(data!.subscriberId);
+      // Due a minute ago: the job run by the command line (real clock) takes them now.
+      const { data: current } = await db().entities.subscriber.get({ id: data!.subscriberId }).go();
+      await db()
+        .entities.subscriber.patch({ id: current!.id })
+        .set({ status: "active", nextDueAt: new Date(Date.now() - 60_000).toISOString() })
+        .go();
+    }
+    const sentCount = async () => {
+      let sent = 0;
+      for (const id of ids) {
+        const { data } = await db().entities.delivery.query.byPeriod({ subscriberId: id }).go();
+        sent += data.filter((delivery) => delivery.status === "sent").length;
+      }
+      return sent;
+    };
+    const runJob = () =>
+      spawn("npx", ["tsx", "packages/local/src/job.ts", "digest"], {
+        env: {
+          ...process.env,
+          DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+          SES_ENDPOINT: inject("sesUrl"),
+          TABLE_NAME: inject("tableName"),
+          AUTH_SECRET: inject("authSecret"),
+          PUBLIC_URL: portalUrl(),
+          DIGEST_SEND_RATE: "4",
+        },
+        stdio: "ignore",
+        detached: true,
+      });
+
+    const first = runJob();
+    const deadline = Date.now() + 60_000;
+    while ((await sentCount()) < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    process.kill(-first.pid!, "SIGKILL");
+    const halfway = await sentCount();
+    expect(halfway).toBeGreaterThanOrEqual(2);
+    expect(halfway).toBeLessThan(6);
+
+    const second = runJob();
+    await new Promise((resolve) => second.on("exit", resolve));
+    for (const reader of readers) expect(await digestsTo(reader.email)).toHaveLength(1);
+  }, 120_000);
+});
