@@ -1,9 +1,6 @@
 import { Entity } from "electrodb";
 import { expiresAtEpoch, SERVICE, timestamps, version } from "../db/attributes";
-
-export const subscriberStatuses = ["pending", "active", "unsubscribed", "suppressed", "dormant"] as const;
-export const frequencies = ["weekly", "daily", "off"] as const;
-export const digestTopics = ["members", "resources", "consultations", "news"] as const;
+import { frequencies, subscriberStatuses } from "./options";
 
 /** nextDueAt of a subscriber who gets nothing: keeps the due index's composite present (ElectroDB). */
 export const NEVER = "9999-12-31T00:00:00.000Z";

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { consultationTopicIds, municipalityIds, resourceCategoryIds } from "../reference";
 import { email, version } from "../shared/fields";
-import { digestTopics, frequencies, subscriberStatuses } from "./entity";
+import { digestTopics, frequencies, subscriberStatuses } from "./options";
 
 const choices = <T extends readonly [string, ...string[]]>(values: T, what: string, max: number) =>
   z._default(
