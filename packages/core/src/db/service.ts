@@ -16,6 +16,7 @@ import {
   MembershipEntity,
   OrganisationEntity,
 } from "../member/entity";
+import { ReportDeliveryEntity } from "../report/entity";
 import {
   CatalogueEntryEntity,
   ContributionEntity,
@@ -58,4 +59,5 @@ export const db = store({
   knowledgeEntry: KnowledgeEntryEntity,
   questionStat: QuestionStatEntity,
   knowledgeToken: KnowledgeTokenEntity,
+  reportDelivery: ReportDeliveryEntity,
 });

@@ -62,6 +62,17 @@ export const ListingEntity = /* @__PURE__ */ new Entity({
       pk: { field: "gsi2pk", composite: [] },
       sk: { field: "gsi2sk", composite: ["closesOn", "id"] },
     },
+    /**
+     * Every listing ever published, by when (sparse: drafts are not in it): what coordinator
+     * reports count as "opened" in a period (ADR 014). Only publishedAt is a composite, so a
+     * draft's writes, which carry id but no publishedAt, pass ElectroDB's condition check.
+     */
+    byPublished: {
+      index: "gsi3",
+      condition: (item) => Boolean(item.publishedAt),
+      pk: { field: "gsi3pk", composite: [] },
+      sk: { field: "gsi3sk", composite: ["publishedAt"] },
+    },
   },
 });
 
@@ -219,6 +230,12 @@ export const MatchEntity = /* @__PURE__ */ new Entity({
     byPair: {
       pk: { field: "pk", composite: ["requestId", "offerId"] },
       sk: { field: "sk", composite: [] },
+    },
+    /** Pairs by when they were found: what coordinator reports count as "matched" (ADR 014). */
+    byCreated: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: [] },
+      sk: { field: "gsi1sk", composite: ["createdAt"] },
     },
   },
 });

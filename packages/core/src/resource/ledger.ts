@@ -1,6 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { type Actor, requireCoordinator } from "../actor";
 import { resourceCategories, resourceCategoryName } from "../reference";
+import { csvDocument } from "../shared/csv";
 import { ulid } from "../shared/ulid";
 import type { ContributionEntity, ListingEntity, ResponseEntity } from "./entity";
 import type { Contribution, Ledger, LedgerExportQuery, LedgerQuery } from "./schema";
@@ -101,15 +102,8 @@ export async function ledger(query: LedgerQuery): Promise<Ledger> {
   return summarise(given.data, received.data);
 }
 
-const csvCell = (value: string | number | undefined) => {
-  const text = value === undefined ? "" : String(value);
-  // Quote everything that could split a row or start a formula in Excel.
-  return /[";\n\r]|^[=+\-@]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /**
- * The cluster's ledger for coordinators as CSV: UTF-8 with a BOM and semicolons, which is what
- * Excel with Russian regional settings opens correctly by double click.
+ * The cluster's ledger for coordinators as CSV for Excel (shared/csv.ts).
  */
 export async function ledgerCsv(actor: Actor, query: LedgerExportQuery) {
   requireCoordinator(actor);
@@ -128,5 +122,5 @@ export async function ledgerCsv(actor: Actor, query: LedgerExportQuery) {
     item.giverName,
     item.receiverName,
   ]);
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return csvDocument([header, ...rows]);
 }

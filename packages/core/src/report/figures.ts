@@ -1,0 +1,177 @@
+import { type Actor, requireCoordinator } from "../actor";
+import { reach } from "../digest/reach";
+import { moscowToday } from "../shared/dates";
+import { type Facts, figuresOf, linesOf, type OrganisationFact, pointOf, type QuestionFact } from "./compute";
+import { reportFile } from "./files";
+import { addDays, instants, lastMonths, type Period, previousPeriod } from "./periods";
+import type { Report, ReportFileQuery, ReportQuery, Series, SeriesQuery } from "./schema";
+import { db } from "./store";
+
+/**
+ * How long before a period a question may have been asked and still fall due in it: 30 days for
+ * an authority body, moved past days off (ADR 011), with room to spare.
+ */
+const DEADLINE_LOOKBACK_DAYS = 60;
+
+export const EXPERTS_SCOPE = "experts";
+
+/** Reading steps, for the command line's progress bar. */
+export type Progress = (step: string) => void;
+
+const READ_STEPS = ["участники", "объявления", "совпадения", "передачи", "консультации", "рассылки"];
+export const STEPS = READ_STEPS.length;
+
+/**
+ * Reads, once, everything the periods inside `span` are computed from. Each read is a Query
+ * bounded by the span on a time-ordered index, except the organisations, which are read whole:
+ * "total members" needs every one (about 1,550) and pending applications need their dates.
+ */
+async function factsOf(span: Period, progress: Progress): Promise<Facts> {
+  const { organisation, listing, match, contribution, questionStat } = db().entities;
+  const { start, end } = instants(span);
+  const before = (at: string) => at < end;
+
+  const statuses = ["pending", "approved", "rejected"] as const;
+  const organisationPages = await Promise.all(
+    statuses.map((status) =>
+      organisation.query
+        .queue({ status })
+        .lt({ createdAt: end })
+        .go({
+          pages: "all",
+          attributes: [
+            "id",
+            "kind",
+            "municipality",
+            "status",
+            "createdAt",
+            "approvedAt",
+            "updatedAt",
+            "name",
+            "shortName",
+          ],
+        }),
+    ),
+  );
+  const organisations = organisationPages.flatMap(({ data }) => data);
+  progress(READ_STEPS[0] as string);
+
+  const { data: listings } = await listing.query
+    .byPublished({})
+    .between({ publishedAt: start }, { publishedAt: end })
+    .go({ pages: "all", attributes: ["publishedAt"] });
+  progress(READ_STEPS[1] as string);
+
+  const { data: matches } = await match.query
+    .byCreated({})
+    .between({ createdAt: start }, { createdAt: end })
+    .go({ pages: "all", attributes: ["createdAt"] });
+  progress(READ_STEPS[2] as string);
+
+  const { data: contributions } = await contribution.query
+    .cluster({})
+    .between({ at: start }, { at: end })
+    .go({ pages: "all", attributes: ["at", "category", "value"] });
+  progress(READ_STEPS[3] as string);
+
+  const bodies = organisations.filter((item) => item.kind === "authority" && item.status === "approved");
+  const scopeNames: Record<string, string> = {
+    [EXPERTS_SCOPE]: "Эксперты",
+    ...Object.fromEntries(bodies.map((body) => [`body#${body.id}`, body.shortName ?? body.name])),
+  };
+  const asked = instants({ from: addDays(span.from, -DEADLINE_LOOKBACK_DAYS), to: span.to });
+  const questionPages = await Promise.all(
+    Object.keys(scopeNames).map((scope) =>
+      questionStat.query
+        .byScope({ scope })
+        .between({ createdAt: asked.start }, { createdAt: end })
+        .go({ pages: "all", attributes: ["scope", "createdAt", "dueAt", "firstAnsweredAt"] }),
+    ),
+  );
+  progress(READ_STEPS[4] as string);
+
+  return {
+    organisations: organisations.map(
+      (item): OrganisationFact => ({
+        kind: item.kind,
+        municipality: item.municipality,
+        status: item.status,
+        createdAt: item.createdAt,
+        // A rejection has no date of its own; the last change of a rejected application is it.
+        decidedAt:
+          item.status === "approved"
+            ? (item.approvedAt ?? item.createdAt)
+            : item.status === "rejected"
+              ? item.updatedAt
+              : undefined,
+      }),
+    ),
+    // The upper bound of `between` is inclusive: a row stamped exactly at `end` belongs to the next day.
+    listingsPublished: listings.map((item) => item.publishedAt ?? "").filter(before),
+    matchesFound: matches.map((item) => item.createdAt).filter(before),
+    contributions: contributions
+      .filter((item) => before(item.at))
+      .map((item) => ({ at: item.at, category: item.category, value: item.value })),
+    questions: questionPages.flatMap(({ data }) =>
+      data.filter((item) => before(item.createdAt)).map((item): QuestionFact => ({ ...item })),
+    ),
+    scopeNames,
+  };
+}
+
+async function reachOf(period: Period) {
+  const { sent, bounced, complained, unsubscribed } = await reach(period.from, period.to);
+  // A complaint suppresses the address like a bounce: both are mail that reached no reader.
+  return { sent, bounced: bounced + complained, unsubscribed };
+}
+
+/** The figures of a period against the period before it (periods.ts previousPeriod). */
+export async function build(
+  period: Period,
+  options: { now?: Date; progress?: Progress } = {},
+): Promise<Report> {
+  const now = options.now ?? new Date();
+  const progress = options.progress ?? (() => {});
+  const previous = previousPeriod(period);
+  const facts = await factsOf({ from: previous.from, to: period.to }, progress);
+  const [reachNow, reachBefore] = await Promise.all([reachOf(period), reachOf(previous)]);
+  progress(READ_STEPS[5] as string);
+  const current = figuresOf(facts, period, reachNow, now);
+  const before = figuresOf(facts, previous, reachBefore, now);
+  return {
+    period,
+    previousPeriod: previous,
+    current,
+    previous: before,
+    lines: linesOf(current, before),
+    generatedAt: now.toISOString(),
+  };
+}
+
+export async function report(actor: Actor, query: ReportQuery) {
+  requireCoordinator(actor);
+  return build(query);
+}
+
+/** The last months' headline figures for the dashboard's charts, the current month included. */
+export async function series(actor: Actor, { months }: SeriesQuery, now = new Date()): Promise<Series> {
+  requireCoordinator(actor);
+  const periods = lastMonths(moscowToday(now), months);
+  const first = periods[0] as Period;
+  const facts = await factsOf({ from: first.from, to: (periods.at(-1) as Period).to }, () => {});
+  const reaches = await Promise.all(periods.map(reachOf));
+  return {
+    points: periods.map((period, index) =>
+      pointOf(
+        period.from.slice(0, 7),
+        figuresOf(facts, period, reaches[index] as Awaited<ReturnType<typeof reachOf>>, now),
+      ),
+    ),
+  };
+}
+
+/** The report of a period as a file to download. */
+export async function file(actor: Actor, { format, ...period }: ReportFileQuery) {
+  requireCoordinator(actor);
+  return reportFile(await build(period), format);
+}
