@@ -21,6 +21,9 @@ export function SiteFooter() {
           <li>
             <A href="/account">Мой кабинет</A>
           </li>
+          <li>
+            <A href="/digest">Дайджест на почту</A>
+          </li>
           <Suspense>
             <Show when={config()?.mailViewerUrl}>
               {(url) => (

@@ -82,6 +82,14 @@ function AccountContent() {
       <MyResponses />
       <MyQuestions />
 
+      <section aria-labelledby="digest-title" class="section">
+        <h2 id="digest-title">Дайджест на почту</h2>
+        <p>
+          Новое в Банке ресурсов, ответы на вопросы и новые участники — раз в неделю или каждый день.{" "}
+          <A href="/digest">Настроить дайджест</A>
+        </p>
+      </section>
+
       <Show when={hasRole("coordinator")}>
         <section aria-labelledby="coordinator-title" class="section">
           <h2 id="coordinator-title">Координатору</h2>
