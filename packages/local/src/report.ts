@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build, STEPS } from "@cluster/core/report/figures";
-import { periodLabel, reportFile } from "@cluster/core/report/files";
-import { formatChange, formatValue } from "@cluster/core/report/letter";
+import { reportFile } from "@cluster/core/report/files";
+import { formatChange, formatValue, periodLabel } from "@cluster/core/report/format";
 import { ReportQuery } from "@cluster/core/report/schema";
 import { attachLocal } from "./attach";
 

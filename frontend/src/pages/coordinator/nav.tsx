@@ -13,6 +13,9 @@ export function CoordinatorNav() {
         <li>
           <A href="/coordinator/ledger">Вклад участников</A>
         </li>
+        <li>
+          <A href="/coordinator/dashboard">Показатели</A>
+        </li>
       </ul>
     </nav>
   );

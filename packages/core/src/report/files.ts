@@ -1,13 +1,8 @@
 import { csvDocument } from "../shared/csv";
+import { periodLabel } from "./format";
 import type { Period } from "./periods";
 import type { Line, Report } from "./schema";
 import { workbook, XLSX_TYPE } from "./xlsx";
-
-/** 2026-11-30 → 30.11.2026, as Russian readers write dates. */
-export const russianDate = (day: string) => day.split("-").reverse().join(".");
-
-export const periodLabel = ({ from, to }: Period) =>
-  from === to ? russianDate(from) : `${russianDate(from)}–${russianDate(to)}`;
 
 const header = (report: Report) => [
   "Раздел",

@@ -1,8 +1,7 @@
 import { config } from "../config";
-import { sections } from "./compute";
-import { periodLabel } from "./files";
+import { formatChange, formatValue, periodLabel, sectionsToShow } from "./format";
 import type { ReportKind } from "./periods";
-import type { Line, Report } from "./schema";
+import type { Report } from "./schema";
 
 const MONTHS = [
   "январь",
@@ -19,41 +18,12 @@ const MONTHS = [
   "декабрь",
 ];
 
-const number = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 });
-
-export const formatValue = (value: number | null) => (value === null ? "—" : number.format(value));
-
-const signed = (value: number) =>
-  `${value > 0 ? "+" : value < 0 ? "−" : "±"}${number.format(Math.abs(value))}`;
-
-/** "+3 (+25 %)", "±0", or "—" when either period has no value. */
-export function formatChange(line: Line) {
-  if (line.change === null) return "—";
-  return line.changePercent === null
-    ? signed(line.change)
-    : `${signed(line.change)} (${signed(line.changePercent)} %)`;
-}
-
 export function subjectOf(kind: ReportKind, report: Report) {
   const { from } = report.period;
   const [year, month] = from.split("-");
   return kind === "monthly"
     ? `Отчёт кластера за ${MONTHS[Number(month) - 1]} ${year}`
     : `Отчёт кластера за неделю ${periodLabel(report.period)}`;
-}
-
-/**
- * What the letter shows: every figure except the per-municipality and per-category rows that are
- * zero in both periods (the attachments have every row), grouped by section in report order.
- */
-function shownSections(report: Report) {
-  const detail = new Set<string>([sections.municipalities, sections.categories]);
-  const grouped = new Map<string, Line[]>();
-  for (const line of report.lines) {
-    if (detail.has(line.section) && !line.current && !line.previous) continue;
-    grouped.set(line.section, [...(grouped.get(line.section) ?? []), line]);
-  }
-  return [...grouped];
 }
 
 const escapeHtml = (value: string) =>
@@ -64,7 +34,7 @@ export function reportLetter(kind: ReportKind, report: Report) {
   const subject = subjectOf(kind, report);
   const dashboard = `${config().publicUrl}/coordinator/dashboard`;
   const compared = `Период: ${periodLabel(report.period)}, сравнение с ${periodLabel(report.previousPeriod)}.`;
-  const groups = shownSections(report);
+  const groups = sectionsToShow(report.lines);
   const text = [
     subject,
     compared,

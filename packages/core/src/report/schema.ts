@@ -13,10 +13,12 @@ const realDate = (value: unknown): value is string =>
   new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 const isoDate = (label: string) =>
-  z.string({ error: `Укажите ${label}` }).check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Дата в формате ГГГГ-ММ-ДД" }),
-    z.refine(realDate, { error: "Такой даты нет" }),
-  );
+  z
+    .string({ error: `Укажите ${label}` })
+    .check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Дата в формате ГГГГ-ММ-ДД" }),
+      z.refine(realDate, { error: "Такой даты нет" }),
+    );
 
 /** The end must not come before the start, nor more than a year after it; said on the "to" field. */
 const sensibleSpan = z.superRefine(
