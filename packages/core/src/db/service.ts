@@ -8,6 +8,13 @@ import {
   QuestionEntity,
   QuestionStatEntity,
 } from "../consultation/entity";
+import {
+  DeliveryEntity,
+  DigestDayEntity,
+  SubscriberEmailEntity,
+  SubscriberEntity,
+  SuppressionEntity,
+} from "../digest/entity";
 import { OutboxEntity } from "../mail/entity";
 import {
   InnClaimEntity,
@@ -60,4 +67,9 @@ export const db = store({
   questionStat: QuestionStatEntity,
   knowledgeToken: KnowledgeTokenEntity,
   reportDelivery: ReportDeliveryEntity,
+  subscriber: SubscriberEntity,
+  subscriberEmail: SubscriberEmailEntity,
+  delivery: DeliveryEntity,
+  suppression: SuppressionEntity,
+  digestDay: DigestDayEntity,
 });
