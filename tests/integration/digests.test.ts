@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import { Client, portalUrl, signedIn, uniqueEmail } from "./client";
 import { approvedMember, listing } from "./fixtures";
 
@@ -95,34 +95,88 @@ describe("digests", () => {
     expect(await digestsTo(reader.email)).toHaveLength(1);
   });
 
-  it("sends nothing extra when a period is run again, and nothing at all when there is nothing new", async () => {
+  it("sends nothing extra when the same week is run again, and nothing at all when there is nothing new", async () => {
     const member = await approvedMember();
     const created = await member.post(
       "/api/resources",
       listing({ title: "Проектор для повторного прогона" }),
     );
     await member.post(`/api/resources/${created.json.id}/publish`, { version: 1 });
-    const reader = await confirmedSubscriber({ frequency: "daily", hour: 10, topics: ["resources"] });
+    const reader = await confirmedSubscriber({
+      frequency: "weekly",
+      weekday: 1,
+      hour: 10,
+      topics: ["resources"],
+    });
     const { db } = await core();
     const { data: key } = await db().entities.subscriberEmail.get({ email: reader.email }).go();
     const { data: before } = await db().entities.subscriber.get({ id: key!.subscriberId }).go();
 
-    const at = inDays(2);
+    const at = inDays(8);
     await runDigestJob(at);
     await runDigestJob(at);
     expect(await digestsTo(reader.email)).toHaveLength(1);
 
-    // An operator winds the subscriber back to the same due time and runs the period again.
+    // An operator winds the subscriber back to the same Monday and runs the week again.
     await db()
       .entities.subscriber.patch({ id: before!.id })
       .set({ status: "active", nextDueAt: before!.nextDueAt, coveredUntil: before!.coveredUntil })
       .go();
     await runDigestJob(at);
     expect(await digestsTo(reader.email)).toHaveLength(1);
+    const { data: deliveries } = await db()
+      .entities.delivery.query.byPeriod({ subscriberId: before!.id })
+      .go();
+    expect(deliveries.map((delivery) => delivery.status)).toEqual(["sent"]);
 
-    // The next day has nothing new for this reader: no empty letter.
-    await runDigestJob(inDays(3));
+    // The next week has nothing new for this reader: no empty letter.
+    await runDigestJob(inDays(15));
     expect(await digestsTo(reader.email)).toHaveLength(1);
+  });
+
+  it("retries a throttled send in the run, and a refused send in the next run: none lost, none doubled", async () => {
+    const member = await approvedMember();
+    const created = await member.post(
+      "/api/resources",
+      listing({ title: "Ноутбуки для повторной отправки" }),
+    );
+    await member.post(`/api/resources/${created.json.id}/publish`, { version: 1 });
+    const throttled = await confirmedSubscriber({ frequency: "daily", hour: 13, topics: ["resources"] });
+    const refused = await confirmedSubscriber({ frequency: "daily", hour: 13, topics: ["resources"] });
+    const { sesClient } = await import("@cluster/core/clients");
+    const client = sesClient();
+    const realSend = client.send.bind(client);
+    const failures: Record<string, Error> = {
+      [throttled.email]: Object.assign(new Error("Maximum sending rate exceeded"), {
+        name: "TooManyRequestsException",
+      }),
+      [refused.email]: Object.assign(new Error("Mailbox unavailable"), { name: "MessageRejected" }),
+    };
+    // Each address fails once, the way SES would answer; everything else goes to the local SES.
+    const send = vi.spyOn(client, "send").mockImplementation(((command: {
+      input: { Destination?: { ToAddresses?: string[] } };
+    }) => {
+      const to = command.input.Destination?.ToAddresses?.[0] ?? "";
+      const failure = failures[to];
+      if (failure) {
+        delete failures[to];
+        return Promise.reject(failure);
+      }
+      return realSend(command as never);
+    }) as never);
+    try {
+      const first = await runDigestJob(inDays(2));
+      expect(first.failed).toBeGreaterThanOrEqual(1);
+      expect(await digestsTo(throttled.email)).toHaveLength(1);
+      expect(await digestsTo(refused.email)).toHaveLength(0);
+      await runDigestJob(inDays(2));
+      expect(await digestsTo(refused.email)).toHaveLength(1);
+      await runDigestJob(inDays(2));
+      expect(await digestsTo(refused.email)).toHaveLength(1);
+      expect(await digestsTo(throttled.email)).toHaveLength(1);
+    } finally {
+      send.mockRestore();
+    }
   });
 
   it("suppresses a bounced address until it confirms anew", async () => {
