@@ -155,8 +155,10 @@ function FigureTable(props: { caption: string; lines: Line[]; now: string; befor
   );
 }
 
-const monthName = new Intl.DateTimeFormat("ru-RU", { month: "short", year: "numeric", timeZone: "UTC" });
-const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
+const monthName = new Intl.DateTimeFormat("ru-RU", { month: "short", timeZone: "UTC" });
+/** "дек. 2025": short enough for twelve labels under a phone-wide chart. */
+const monthLabel = (month: string) =>
+  `${monthName.format(new Date(`${month}-01T00:00:00Z`))} ${month.slice(0, 4)}`;
 
 type Chart = { title: string; series: (points: SeriesPoint[]) => Series[] };
 
