@@ -13,83 +13,97 @@ import { db } from "./store";
  */
 const DEADLINE_LOOKBACK_DAYS = 60;
 
-export const EXPERTS_SCOPE = "experts";
+const EXPERTS_SCOPE = "experts";
 
-/** Reading steps, for the command line's progress bar. */
+/** Called as each read finishes, for the command line's progress bar. */
 export type Progress = (step: string) => void;
 
-const READ_STEPS = ["участники", "объявления", "совпадения", "передачи", "консультации", "рассылки"];
-export const STEPS = READ_STEPS.length;
+/** How many reads a report makes, i.e. how many times it calls its Progress. */
+export const STEPS = 6;
 
 /**
- * Reads, once, everything the periods inside `span` are computed from. Each read is a Query
- * bounded by the span on a time-ordered index, except the organisations, which are read whole:
- * "total members" needs every one (about 1,550) and pending applications need their dates.
+ * Reads, once, everything the periods inside `span` are computed from, the independent reads in
+ * parallel. Each is a Query bounded by the span on a time-ordered index, except the organisations,
+ * which are read whole: "total members" needs every one (about 1,550) and pending applications
+ * need their dates.
  */
 async function factsOf(span: Period, progress: Progress): Promise<Facts> {
   const { organisation, listing, match, contribution, questionStat } = db().entities;
   const { start, end } = instants(span);
   const before = (at: string) => at < end;
+  const step = async <T>(label: string, read: Promise<T>) => {
+    const result = await read;
+    progress(label);
+    return result;
+  };
 
-  const statuses = ["pending", "approved", "rejected"] as const;
-  const organisationPages = await Promise.all(
-    statuses.map((status) =>
-      organisation.query
-        .queue({ status })
-        .lt({ createdAt: end })
-        .go({
-          pages: "all",
-          attributes: [
-            "id",
-            "kind",
-            "municipality",
-            "status",
-            "createdAt",
-            "approvedAt",
-            "updatedAt",
-            "name",
-            "shortName",
-          ],
-        }),
+  const organisationsRead = step(
+    "участники",
+    Promise.all(
+      (["pending", "approved", "rejected"] as const).map((status) =>
+        organisation.query
+          .queue({ status })
+          .lt({ createdAt: end })
+          .go({
+            pages: "all",
+            attributes: [
+              "id",
+              "kind",
+              "municipality",
+              "status",
+              "createdAt",
+              "approvedAt",
+              "updatedAt",
+              "name",
+              "shortName",
+            ],
+          }),
+      ),
     ),
   );
+  const listingsRead = step(
+    "объявления",
+    listing.query
+      .byPublished({})
+      .between({ publishedAt: start }, { publishedAt: end })
+      .go({ pages: "all", attributes: ["publishedAt"] }),
+  );
+  const matchesRead = step(
+    "совпадения",
+    match.query
+      .byCreated({})
+      .between({ createdAt: start }, { createdAt: end })
+      .go({ pages: "all", attributes: ["createdAt"] }),
+  );
+  const contributionsRead = step(
+    "передачи",
+    contribution.query
+      .cluster({})
+      .between({ at: start }, { at: end })
+      .go({ pages: "all", attributes: ["at", "category", "value"] }),
+  );
+
+  // One await for all four: a read that fails never leaves another's rejection unhandled.
+  const [organisationPages, { data: listings }, { data: matches }, { data: contributions }] =
+    await Promise.all([organisationsRead, listingsRead, matchesRead, contributionsRead]);
   const organisations = organisationPages.flatMap(({ data }) => data);
-  progress(READ_STEPS[0] as string);
-
-  const { data: listings } = await listing.query
-    .byPublished({})
-    .between({ publishedAt: start }, { publishedAt: end })
-    .go({ pages: "all", attributes: ["publishedAt"] });
-  progress(READ_STEPS[1] as string);
-
-  const { data: matches } = await match.query
-    .byCreated({})
-    .between({ createdAt: start }, { createdAt: end })
-    .go({ pages: "all", attributes: ["createdAt"] });
-  progress(READ_STEPS[2] as string);
-
-  const { data: contributions } = await contribution.query
-    .cluster({})
-    .between({ at: start }, { at: end })
-    .go({ pages: "all", attributes: ["at", "category", "value"] });
-  progress(READ_STEPS[3] as string);
-
   const bodies = organisations.filter((item) => item.kind === "authority" && item.status === "approved");
   const scopeNames: Record<string, string> = {
     [EXPERTS_SCOPE]: "Эксперты",
     ...Object.fromEntries(bodies.map((body) => [`body#${body.id}`, body.shortName ?? body.name])),
   };
   const asked = instants({ from: addDays(span.from, -DEADLINE_LOOKBACK_DAYS), to: span.to });
-  const questionPages = await Promise.all(
-    Object.keys(scopeNames).map((scope) =>
-      questionStat.query
-        .byScope({ scope })
-        .between({ createdAt: asked.start }, { createdAt: end })
-        .go({ pages: "all", attributes: ["scope", "createdAt", "dueAt", "firstAnsweredAt"] }),
+  const questionPages = await step(
+    "консультации",
+    Promise.all(
+      Object.keys(scopeNames).map((scope) =>
+        questionStat.query
+          .byScope({ scope })
+          .between({ createdAt: asked.start }, { createdAt: end })
+          .go({ pages: "all", attributes: ["scope", "createdAt", "dueAt", "firstAnsweredAt"] }),
+      ),
     ),
   );
-  progress(READ_STEPS[4] as string);
-
   return {
     organisations: organisations.map(
       (item): OrganisationFact => ({
@@ -135,7 +149,7 @@ export async function build(
   const previous = previousPeriod(period);
   const facts = await factsOf({ from: previous.from, to: period.to }, progress);
   const [reachNow, reachBefore] = await Promise.all([reachOf(period), reachOf(previous)]);
-  progress(READ_STEPS[5] as string);
+  progress("рассылки");
   const current = figuresOf(facts, period, reachNow, now);
   const before = figuresOf(facts, previous, reachBefore, now);
   return {
