@@ -179,6 +179,38 @@ describe("digests", () => {
     }
   });
 
+  it("pauses a digest nobody opened for 180 days, says so once, and resumes from the letter's link", async () => {
+    const reader = await confirmedSubscriber({ frequency: "daily", hour: 14 });
+    const { db } = await core();
+    const { data: key } = await db().entities.subscriberEmail.get({ email: reader.email }).go();
+    const { data: current } = await db().entities.subscriber.get({ id: key!.subscriberId }).go();
+    await db()
+      .entities.subscriber.patch({ id: current!.id })
+      .set({
+        status: "active",
+        nextDueAt: current!.nextDueAt,
+        lastActivityAt: new Date(Date.now() - 181 * 86_400_000).toISOString(),
+      })
+      .go();
+    const summary = await runDigestJob(inDays(2));
+    expect(summary.paused).toBeGreaterThanOrEqual(1);
+    await runDigestJob(inDays(3));
+    const letters = await mailTo(reader.email);
+    expect(letters.filter((mail) => mail.subject.startsWith("Мы приостановили"))).toHaveLength(1);
+    expect(letters.filter((mail) => mail.subject.startsWith("Дайджест"))).toHaveLength(0);
+
+    const guest = new Client();
+    const token = encodeURIComponent(await tokenFrom(reader.email, "/digest"));
+    const paused = await guest.get(`/api/digests/preferences?token=${token}`);
+    expect(paused.json.status).toBe("dormant");
+    const resumed = await guest.put(`/api/digests/preferences?token=${token}`, {
+      frequency: "daily",
+      hour: 14,
+      version: paused.json.version,
+    });
+    expect(resumed.json).toMatchObject({ status: "active", frequency: "daily" });
+  });
+
   it("suppresses a bounced address until it confirms anew", async () => {
     const reader = await confirmedSubscriber({ frequency: "daily", hour: 11 });
     const bounce = await fetch(`${portalUrl()}/local/ses-feedback`, {

@@ -186,10 +186,7 @@ export async function sendDueDigests(options: RunOptions = {}): Promise<RunSumma
   summary.due = due.length;
   if (due.length === 0) return summary;
 
-  const oldest = due.reduce(
-    (min, subscriber) => (subscriber.coveredUntil < min ? subscriber.coveredUntil : min),
-    now.toISOString(),
-  );
+  const [oldest = now.toISOString()] = due.map((subscriber) => subscriber.coveredUntil).sort();
   const catalogue = await buildCatalogue(
     new Date(Math.max(Date.parse(oldest), now.getTime() - MAX_LOOKBACK_MS)).toISOString(),
     now,
