@@ -1,4 +1,5 @@
 import type { EntityItem } from "electrodb";
+import { coordinatorEmails } from "../account/coordinators";
 import { config } from "../config";
 import { Canceled, writeAll } from "../db/transaction";
 import { deliver, type Queued, queued } from "../mail";
@@ -17,17 +18,6 @@ const remindBeforeMs = (item: Item) => (item.bodyId ? 72 : 24) * HOUR_MS;
 
 /** After this long untaken, a question is assigned round-robin (AUTO_ASSIGN_HOURS). */
 const autoAssignAfterMs = () => config().autoAssignHours * HOUR_MS;
-
-async function coordinatorEmails() {
-  const { data } = await db()
-    .entities.account.query.all({})
-    .where(
-      ({ roles, status }, { contains, eq }) =>
-        `${contains(roles, "coordinator")} AND ${eq(status, "active")}`,
-    )
-    .go({ pages: "all" });
-  return data.map((person) => person.email);
-}
 
 /** Every route that can hold unanswered questions: the topics and the approved authority bodies. */
 async function routes() {

@@ -1,3 +1,4 @@
+import { coordinatorEmails } from "../account/coordinators";
 import { config } from "../config";
 import { isConditionFailure, sendLetter } from "../mail";
 import { moscowToday } from "../shared/dates";
@@ -6,24 +7,6 @@ import { reportFile } from "./files";
 import { reportLetter } from "./letter";
 import { owed } from "./periods";
 import { db } from "./store";
-
-/** COORDINATOR_EMAILS and every active account with the coordinator role, once each. */
-async function coordinatorEmails() {
-  const { data } = await db()
-    .entities.account.query.all({})
-    .where(
-      ({ roles, status }, { contains, eq }) =>
-        `${contains(roles, "coordinator")} AND ${eq(status, "active")}`,
-    )
-    .go({ pages: "all", attributes: ["email"] });
-  return [
-    ...new Set(
-      [...config().coordinatorEmails, ...data.map((person) => person.email)].map((email) =>
-        email.toLowerCase(),
-      ),
-    ),
-  ];
-}
 
 /**
  * The report job: builds each report that is owed and mails it to each coordinator who has not
