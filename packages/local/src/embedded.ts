@@ -23,6 +23,11 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** Run the scheduled jobs (functions/src/jobs/schedule.ts) on their local timers. */
   jobs?: boolean;
+  /**
+   * Where the portal reaches DynamoDB and SES, when not directly: the fault tests put a proxy
+   * (./fault-proxy.ts) in front of the local services. Called once the services are up.
+   */
+  via?: (direct: { dynamodb: string; ses: string }) => Promise<{ dynamodb?: string; ses?: string }>;
 }
 
 /** AUTH_SECRET for this machine: made once, kept beside the data so sessions survive restarts. */
@@ -66,8 +71,8 @@ export async function startEmbedded(options: EmbeddedOptions) {
     for (const step of stops.reverse()) await step().catch(() => {});
   };
   try {
-    const dynamo = await startDynamoDb({ port: options.dynamoPort, dataDir: options.dataDir });
-    stops.push(dynamo.stop);
+    let dynamo = await startDynamoDb({ port: options.dynamoPort, dataDir: options.dataDir });
+    stops.push(() => dynamo.stop());
     log(
       `DynamoDB Local   ${dynamo.endpoint}  (Java ${dynamo.java}; данные: ${options.dataDir ?? "в памяти"})`,
     );
@@ -76,13 +81,14 @@ export async function startEmbedded(options: EmbeddedOptions) {
     stops.push(ses.stop);
     log(`Почта (SES)      ${ses.endpoint}  (письма: ${ses.viewerUrl})`);
 
+    const via = (await options.via?.({ dynamodb: dynamo.endpoint, ses: ses.endpoint })) ?? {};
     const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${options.port}`;
     const config = {
       ...readConfig(process.env),
       tableName: process.env.TABLE_NAME ?? "cluster-local",
       region: "local",
-      dynamodbEndpoint: dynamo.endpoint,
-      sesEndpoint: ses.endpoint,
+      dynamodbEndpoint: via.dynamodb ?? dynamo.endpoint,
+      sesEndpoint: via.ses ?? ses.endpoint,
       publicUrl,
       mailViewerUrl: ses.viewerUrl,
       authSecret: localSecret(options.dataDir),
@@ -126,6 +132,13 @@ export async function startEmbedded(options: EmbeddedOptions) {
       sesEndpoint: ses.endpoint,
       config,
       coordinator,
+      /** DynamoDB Local alone, stopped and started again on the same port and data (an outage). */
+      dynamoDb: {
+        stop: () => dynamo.stop(),
+        start: async () => {
+          dynamo = await startDynamoDb({ port: options.dynamoPort, dataDir: options.dataDir });
+        },
+      },
       stop,
     };
   } catch (error) {
