@@ -5,12 +5,16 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginRequestPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
-import { Fn } from "aws-cdk-lib/core";
+import { Duration, Fn } from "aws-cdk-lib/core";
 import { type StackContext, StaticSite, use } from "sst/constructs";
+import { API_CSP, HSTS_SECONDS, PERMISSIONS_POLICY, WEB_CSP } from "../functions/src/http/headers";
 import { Api } from "./Api";
 
 /**
@@ -24,6 +28,37 @@ function handler(event) {
   if (request.uri.split("/").pop().indexOf(".") === -1) request.uri = "/index.html";
   return request;
 }`;
+
+/**
+ * The security headers of functions/src/http/headers.ts, added by CloudFront to every answer of
+ * one behaviour: the site's files get the SPA's policy, the API its own (the same the Lambda
+ * sends, which an error answered by CloudFront itself would lack), and both get HSTS.
+ */
+function securityHeadersPolicy(stack: StackContext["stack"], id: string, contentSecurityPolicy: string) {
+  return new ResponseHeadersPolicy(stack, id, {
+    comment: `Security headers: ${id}`,
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: {
+        referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+        override: true,
+      },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(HSTS_SECONDS),
+        includeSubdomains: true,
+        override: true,
+      },
+    },
+    customHeadersBehavior: {
+      customHeaders: [
+        { header: "Permissions-Policy", value: PERMISSIONS_POLICY, override: true },
+        { header: "Cross-Origin-Opener-Policy", value: "same-origin", override: true },
+      ],
+    },
+  });
+}
 
 export function Web({ stack }: StackContext) {
   const { api } = use(Api);
@@ -39,6 +74,7 @@ export function Web({ stack }: StackContext) {
       distribution: {
         errorResponses: [],
         defaultBehavior: {
+          responseHeadersPolicy: securityHeadersPolicy(stack, "SiteHeaders", WEB_CSP),
           functionAssociations: [
             {
               function: new CloudFrontFunction(stack, "SpaRouting", {
@@ -57,6 +93,7 @@ export function Web({ stack }: StackContext) {
             cachePolicy: CachePolicy.CACHING_DISABLED,
             originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
             viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+            responseHeadersPolicy: securityHeadersPolicy(stack, "ApiHeaders", API_CSP),
           },
         },
       },

@@ -2,6 +2,7 @@ import { runInNewContext } from "node:vm";
 import type { Template } from "aws-cdk-lib/assertions";
 import { AllowedMethods, CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { beforeAll, describe, expect, it } from "vitest";
+import { API_CSP, HSTS_SECONDS, PERMISSIONS_POLICY, WEB_CSP } from "../../functions/src/http/headers";
 import { Web } from "../Web";
 import { synthesize, templateOf } from "./synthesize";
 
@@ -9,6 +10,7 @@ interface DistributionConfig {
   Origins: { Id: string; DomainName: unknown; CustomOriginConfig?: { OriginProtocolPolicy: string } }[];
   CacheBehaviors: Record<string, unknown>[];
   DefaultCacheBehavior: {
+    ResponseHeadersPolicyId?: { Ref: string };
     FunctionAssociations: { EventType: string; FunctionARN: { "Fn::GetAtt": [string] } }[];
   };
   CustomErrorResponses?: unknown;
@@ -56,6 +58,42 @@ describe("Web stack", () => {
     expect(uriFor("/members/01J0000000000000000000000")).toBe("/index.html");
     expect(uriFor("/assets/index-Bx1.js")).toBe("/assets/index-Bx1.js");
     expect(uriFor("/favicon.ico")).toBe("/favicon.ico");
+  });
+
+  it("adds the security headers to the site's files and to the API's answers, HSTS included", () => {
+    const policyOf = (behavior: { ResponseHeadersPolicyId?: { Ref: string } } | undefined) => {
+      const id = behavior?.ResponseHeadersPolicyId?.Ref;
+      expect(id, "a response headers policy on the behaviour").toBeTruthy();
+      return template.toJSON().Resources[id!].Properties.ResponseHeadersPolicyConfig;
+    };
+    const api = distribution.CacheBehaviors.find((behavior) => behavior.PathPattern === "/api/*") as
+      | { ResponseHeadersPolicyId?: { Ref: string } }
+      | undefined;
+    for (const [policy, csp] of [
+      [policyOf(distribution.DefaultCacheBehavior), WEB_CSP],
+      [policyOf(api), API_CSP],
+    ] as const) {
+      expect(policy.SecurityHeadersConfig).toEqual({
+        ContentSecurityPolicy: { ContentSecurityPolicy: csp, Override: true },
+        ContentTypeOptions: { Override: true },
+        FrameOptions: { FrameOption: "DENY", Override: true },
+        ReferrerPolicy: { ReferrerPolicy: "strict-origin-when-cross-origin", Override: true },
+        StrictTransportSecurity: {
+          AccessControlMaxAgeSec: HSTS_SECONDS,
+          IncludeSubdomains: true,
+          Override: true,
+        },
+      });
+      expect(policy.CustomHeadersConfig.Items).toEqual(
+        expect.arrayContaining([
+          { Header: "Permissions-Policy", Value: PERMISSIONS_POLICY, Override: true },
+          { Header: "Cross-Origin-Opener-Policy", Value: "same-origin", Override: true },
+        ]),
+      );
+    }
+    expect(WEB_CSP).toContain("script-src 'self';");
+    expect(WEB_CSP).not.toContain("unsafe-inline");
+    expect(WEB_CSP).toContain("frame-ancestors 'none'");
   });
 
   it("outputs the site and API URLs", () => {

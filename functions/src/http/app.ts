@@ -1,11 +1,12 @@
 import { type Actor, guest, requirePerson } from "@cluster/core/actor";
-import { Invalid, VisibleError } from "@cluster/core/errors";
+import { Invalid, NotFound, VisibleError } from "@cluster/core/errors";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { Hono } from "hono/tiny";
 import type { z } from "zod/mini";
 import { errorBody, fieldErrors, toResponse } from "./errors";
+import { securityHeaders } from "./headers";
 import type { Operation } from "./operation";
 
 export interface Env {
@@ -22,6 +23,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export function createPublicApp() {
   const app = new Hono<Env>();
   app.use(requestId({ headerName: "x-request-id" }));
+  app.use(securityHeaders());
   app.use(async (c, next) => {
     c.set("actor", guest);
     await next();
@@ -117,6 +119,8 @@ export function bind<O extends Operation>(
     path,
     limitBody(operation.upload?.maxBytes ?? MAX_BODY_BYTES),
     async (c) => {
+      // Ids are ULIDs: a longer one names nothing, and DynamoDB would refuse it as a key.
+      if (Object.values(c.req.param()).some((value) => value.length > 64)) throw new NotFound();
       // Say "sign in" before "fix these fields": a guest cannot act on either answer otherwise.
       if (operation.access !== "guest") requirePerson(c.get("actor"));
       const input = {

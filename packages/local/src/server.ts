@@ -5,6 +5,7 @@ import { app as accounts } from "@cluster/functions/accounts";
 import { app as auth } from "@cluster/functions/auth";
 import { app as consultations } from "@cluster/functions/consultations";
 import { app as digests } from "@cluster/functions/digests";
+import { API_CSP, securityHeaders, WEB_CSP } from "@cluster/functions/http/headers";
 import { feedbackOf } from "@cluster/functions/jobs/ses-feedback";
 import { app as members } from "@cluster/functions/members";
 import { app as meta } from "@cluster/functions/meta";
@@ -26,6 +27,8 @@ const areaApps = { auth, accounts, members, resources, responses, consultations,
 export function createPortalApp(webRoot: string) {
   const root = new Hono();
   root.use(compress());
+  // The headers CloudFront adds in production (stacks/Web.ts), the SPA's CSP on its paths.
+  root.use((c, next) => securityHeaders(c.req.path.startsWith("/api/") ? API_CSP : WEB_CSP)(c, next));
   for (const app of Object.values(areaApps)) root.route("/", app);
   // What SNS delivers in production: post an SES bounce or complaint event here to simulate one.
   root.post("/local/ses-feedback", async (c) => {
@@ -38,13 +41,13 @@ export function createPortalApp(webRoot: string) {
     return c.json(await recordFeedback(feedback));
   });
   root.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Нет такого адреса API" } }, 404));
-  root.use(
-    "/assets/*",
-    serveStatic({
-      root: webRoot,
-      onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable"),
-    }),
-  );
+  // Hashed file names: cached for good. Set on the answer itself, since serveStatic's onFound
+  // runs after the response is made and a c.header() there never reached the browser.
+  root.use("/assets/*", async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set("cache-control", "public, max-age=31536000, immutable");
+  });
+  root.use("/assets/*", serveStatic({ root: webRoot }));
   root.use("*", serveStatic({ root: webRoot }));
   const indexFile = join(webRoot, "index.html");
   root.get("*", (c) => {
