@@ -120,7 +120,9 @@ export function bind<O extends Operation>(
     limitBody(operation.upload?.maxBytes ?? MAX_BODY_BYTES),
     async (c) => {
       // Ids are ULIDs: a longer one names nothing, and DynamoDB would refuse it as a key.
-      if (Object.values(c.req.param()).some((value) => value.length > 64)) throw new NotFound();
+      if (Object.values(c.req.param() as Record<string, string>).some((value) => value.length > 64)) {
+        throw new NotFound();
+      }
       // Say "sign in" before "fix these fields": a guest cannot act on either answer otherwise.
       if (operation.access !== "guest") requirePerson(c.get("actor"));
       const input = {
