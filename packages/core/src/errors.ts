@@ -53,3 +53,7 @@ export class RateLimited extends VisibleError {
     super("rate_limited", message, 429);
   }
 }
+
+/** An optimistic-lock miss: someone saved the record since this person read it. */
+export const stale = () =>
+  new Conflict("Запись уже изменил кто-то другой: обновите страницу и повторите", "stale");

@@ -2,7 +2,7 @@ import type { EntityItem } from "electrodb";
 import { type Actor, requireCoordinator, requirePerson } from "../actor";
 import { endSessions } from "../auth";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, NotFound } from "../errors";
+import { Conflict, NotFound, stale } from "../errors";
 import { isConditionFailure } from "../mail";
 import type { ConsultationTopic, Role } from "../reference";
 import type { AccountEntity } from "./entity";
@@ -25,9 +25,6 @@ export function view(item: Item): Account {
     version: item.version,
   };
 }
-
-export const stale = () =>
-  new Conflict("Запись уже изменил кто-то другой: обновите страницу и повторите", "stale");
 
 export async function get(id: string) {
   const { data } = await db().entities.account.get({ id }).go();

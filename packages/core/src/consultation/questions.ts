@@ -1,14 +1,13 @@
 import type { EntityItem } from "electrodb";
-import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { pageOptions } from "../db/paging";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
+import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
 import { searchKey } from "../identifiers";
 import { deliver, isConditionFailure, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import { partyOf, represents } from "../member/party";
 import { AUTHORITY_ANSWER_DAYS, consultationTopics } from "../reference";
-import { partyOf, represents } from "../resource/listings";
 import { ulid } from "../shared/ulid";
 import { dueAt } from "./deadlines";
 import type { KnowledgeEntryEntity, PostEntity, QuestionEntity } from "./entity";

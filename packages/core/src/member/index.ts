@@ -1,10 +1,9 @@
 import type { EntityItem } from "electrodb";
-import { stale } from "../account";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { config } from "../config";
 import { pageOptions } from "../db/paging";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, Forbidden, Invalid, NotFound, VisibleError } from "../errors";
+import { Conflict, Forbidden, Invalid, NotFound, stale, VisibleError } from "../errors";
 import { searchKey } from "../identifiers";
 import { deliver, isConditionFailure, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";

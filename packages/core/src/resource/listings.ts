@@ -1,12 +1,12 @@
 import type { EntityItem } from "electrodb";
-import { stale } from "../account";
-import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
+import { type Actor, hasRole, requireCoordinator, requirePerson } from "../actor";
 import { pageOptions } from "../db/paging";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
+import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
 import { searchKey } from "../identifiers";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import { partyOf, represents } from "../member/party";
 import { moscowToday } from "../shared/dates";
 import { ulid } from "../shared/ulid";
 import { type CatalogueEntryEntity, type ListingEntity, OPEN_ENDED, openStatuses } from "./entity";
@@ -115,11 +115,6 @@ export async function findListing(id: string) {
   return data;
 }
 
-export async function represents(person: Person, organisationId: string) {
-  const { data } = await db().entities.membership.get({ organisationId, accountId: person.accountId }).go();
-  return Boolean(data);
-}
-
 export async function canManage(actor: Actor, item: Item) {
   if (actor.type !== "person") return false;
   if (hasRole(actor, "coordinator") || item.accountId === actor.accountId) return true;
@@ -130,35 +125,6 @@ export async function requireManager(actor: Actor, item: Item) {
   const person = requirePerson(actor);
   if (!(await canManage(person, item))) throw new Forbidden("Изменять объявление может только его автор");
   return person;
-}
-
-/**
- * A side of the Resource Bank: an approved member organisation the person represents, or the
- * person themself where `personally` allows it (otherwise its message is the field error).
- */
-export async function partyOf(
-  person: Person,
-  organisationId: string | undefined,
-  rules: { personally: true } | { personally: false; refusal: string },
-) {
-  if (!organisationId) {
-    if (!rules.personally) throw new Invalid({ organisationId: rules.refusal });
-    return { key: `person#${person.accountId}`, name: person.name, organisationId: undefined };
-  }
-  const { data: organisation } = await db().entities.organisation.get({ id: organisationId }).go();
-  if (!organisation || !(await represents(person, organisation.id))) {
-    throw new Forbidden("Действовать от организации могут только её представители");
-  }
-  if (organisation.status !== "approved") {
-    throw new Conflict("Организация ещё не принята в кластер", "not_approved", {
-      organisationId: "Организация ещё не принята в кластер",
-    });
-  }
-  return {
-    key: `org#${organisation.id}`,
-    name: organisation.shortName ?? organisation.name,
-    organisationId: organisation.id,
-  };
 }
 
 /** A window that has already ended cannot be offered or asked for. */

@@ -1,7 +1,6 @@
-import { stale } from "../account";
 import type { Actor } from "../actor";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, Invalid, NotFound, VisibleError } from "../errors";
+import { Conflict, Invalid, NotFound, stale, VisibleError } from "../errors";
 import { IMAGE_MAX_BYTES, sniffImage } from "../shared/images";
 import { ulid } from "../shared/ulid";
 import { openStatuses } from "./entity";

@@ -1,14 +1,14 @@
 import type { EntityItem } from "electrodb";
-import { stale } from "../account";
 import { type Actor, hasRole, requirePerson } from "../actor";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
+import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import { partyOf, represents } from "../member/party";
 import { ulid } from "../shared/ulid";
 import { type ListingEntity, openStatuses, type ResponseEntity } from "./entity";
 import { contributionFor } from "./ledger";
-import { canManage, findListing, listingWrites, partyOf, represents } from "./listings";
+import { canManage, findListing, listingWrites } from "./listings";
 import type {
   Contact,
   CreateResponse,
