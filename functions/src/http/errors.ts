@@ -74,6 +74,11 @@ export function toResponse(error: unknown, c: Context) {
     if (status === 413) return c.json(errorBody("too_large", "Слишком большой запрос"), 413);
     return c.json(errorBody("bad_request", "Неверный запрос"), status);
   }
+  // A page cursor altered by the client: DynamoDB refuses its keys as the query's starting point.
+  if (c.req.query("cursor") && /starting key|ExclusiveStartKey/i.test(String((error as Error)?.message))) {
+    const fields = { cursor: "Неверная ссылка на страницу: откройте список заново" };
+    return c.json(errorBody("invalid", "Проверьте заполнение полей", fields), 422);
+  }
   const requestId = c.get("requestId") ?? "unknown";
   if (isUnavailable(error)) {
     console.warn(
