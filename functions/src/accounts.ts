@@ -1,7 +1,7 @@
 import * as Account from "@cluster/core/account/index";
-import { handle } from "hono/aws-lambda";
 import { accountOperations as op } from "./contracts/accounts";
 import { bind } from "./http/app";
+import { handle } from "./http/lambda";
 import { createAreaApp, endSession } from "./http/session";
 
 export const app = createAreaApp();

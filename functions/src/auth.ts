@@ -1,10 +1,10 @@
 import * as Account from "@cluster/core/account/index";
 import * as Auth from "@cluster/core/auth/index";
-import { handle } from "hono/aws-lambda";
 import { getCookie } from "hono/cookie";
 import { authOperations as op } from "./contracts/auth";
 import { bind } from "./http/app";
 import { clientIp } from "./http/client";
+import { handle } from "./http/lambda";
 import { createAreaApp, endSession, SESSION_COOKIE, startSession } from "./http/session";
 
 export const app = createAreaApp();

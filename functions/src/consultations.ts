@@ -1,8 +1,8 @@
 import * as Questions from "@cluster/core/consultation/questions";
 import * as Scorecard from "@cluster/core/consultation/scorecard";
-import { handle } from "hono/aws-lambda";
 import { consultationOperations as op } from "./contracts/consultations";
 import { bind } from "./http/app";
+import { handle } from "./http/lambda";
 import { createAreaApp } from "./http/session";
 
 export const app = createAreaApp();

@@ -1,8 +1,8 @@
 import { Preferences } from "@cluster/core/digest/schema";
 import * as Subscriptions from "@cluster/core/digest/subscriptions";
-import { handle } from "hono/aws-lambda";
 import { digestOperations as op } from "./contracts/digests";
 import { bind } from "./http/app";
+import { handle } from "./http/lambda";
 import { createAreaApp } from "./http/session";
 
 export const app = createAreaApp();

@@ -1,8 +1,8 @@
 import * as Member from "@cluster/core/member/index";
 import { imageHeaders } from "@cluster/core/shared/images";
-import { handle } from "hono/aws-lambda";
 import { memberOperations as op } from "./contracts/members";
 import { bind } from "./http/app";
+import { handle } from "./http/lambda";
 import { createAreaApp } from "./http/session";
 
 export const app = createAreaApp();

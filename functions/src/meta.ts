@@ -1,7 +1,7 @@
 import { config } from "@cluster/core/config";
-import { handle } from "hono/aws-lambda";
 import { areaOperations } from "./contracts";
 import { bind, createPublicApp } from "./http/app";
+import { handle } from "./http/lambda";
 import { openApiDocument } from "./http/openapi";
 import { operations } from "./http/operation";
 

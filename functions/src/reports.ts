@@ -1,7 +1,7 @@
 import * as Reports from "@cluster/core/report/figures";
-import { handle } from "hono/aws-lambda";
 import { reportOperations as op } from "./contracts/reports";
 import { bind } from "./http/app";
+import { handle } from "./http/lambda";
 import { createAreaApp } from "./http/session";
 
 export const app = createAreaApp();

@@ -2,9 +2,9 @@ import * as Listings from "@cluster/core/resource/listings";
 import * as Matching from "@cluster/core/resource/matching";
 import * as Photos from "@cluster/core/resource/photos";
 import { imageHeaders } from "@cluster/core/shared/images";
-import { handle } from "hono/aws-lambda";
 import { resourceOperations as op } from "./contracts/resources";
 import { bind } from "./http/app";
+import { handle } from "./http/lambda";
 import { createAreaApp } from "./http/session";
 
 export const app = createAreaApp();

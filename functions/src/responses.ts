@@ -1,8 +1,8 @@
 import * as Ledger from "@cluster/core/resource/ledger";
 import * as Responses from "@cluster/core/resource/responses";
-import { handle } from "hono/aws-lambda";
 import { responseOperations as op } from "./contracts/responses";
 import { bind } from "./http/app";
+import { handle } from "./http/lambda";
 import { createAreaApp } from "./http/session";
 
 export const app = createAreaApp();
