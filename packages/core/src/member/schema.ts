@@ -66,6 +66,8 @@ export const Application = z
   .check(
     z.superRefine(
       (value, ctx) => {
+        // Runs on any JSON, a body of `null` too: the base check has already said what is wrong.
+        if (typeof value !== "object" || value === null) return;
         const needsRegistration = value.kind !== "expert";
         const issue = (path: string, message: string) =>
           ctx.addIssue({ code: "custom", path: [path], message, input: value });

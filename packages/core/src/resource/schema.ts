@@ -45,9 +45,9 @@ const listingFields = {
 /** A window must not end before it starts; checked even when other fields failed. */
 const inOrder = (fromKey: string, toKey: string) =>
   z.superRefine(
-    (value: Record<string, unknown>, ctx) => {
-      const from = value[fromKey];
-      const to = value[toKey];
+    (value: Record<string, unknown> | null, ctx) => {
+      const from = value?.[fromKey];
+      const to = value?.[toKey];
       if (typeof from === "string" && typeof to === "string" && to < from) {
         ctx.addIssue({
           code: "custom",
@@ -227,13 +227,17 @@ const period = {
   to: z.optional(isoDate("конец периода")),
 };
 
-export const LedgerQuery = z.strictObject({
-  organisationId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
-  ...period,
-});
+const periodInOrder = inOrder("from", "to");
+
+export const LedgerQuery = z
+  .strictObject({
+    organisationId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+    ...period,
+  })
+  .check(periodInOrder);
 export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
-export const LedgerExportQuery = z.strictObject(period);
+export const LedgerExportQuery = z.strictObject(period).check(periodInOrder);
 export type LedgerExportQuery = z.infer<typeof LedgerExportQuery>;
 
 const Totals = z.object({ count: z.number(), value: z.number() });

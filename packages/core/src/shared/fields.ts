@@ -62,6 +62,30 @@ export const blankable = <T extends z.ZodMiniType>(schema: T) =>
 
 export const version = z.int({ error: "Нет версии записи" }).check(z.gte(1));
 
-export const cursor = z.optional(z.string().check(z.maxLength(2000)));
+/** A page cursor as ElectroDB writes it: base64url JSON of the last item's key attributes. */
+const isCursor = (value: string) => {
+  try {
+    const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
+    const keys = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
+    return (
+      typeof keys === "object" &&
+      keys !== null &&
+      Object.entries(keys).every(
+        ([name, key]) => /^(pk|sk|gsi\d+(pk|sk))$/.test(name) && typeof key === "string",
+      )
+    );
+  } catch {
+    return false;
+  }
+};
+
+export const cursor = z.optional(
+  z
+    .string()
+    .check(
+      z.maxLength(2000),
+      z.refine(isCursor, { error: "Неверная ссылка на страницу: откройте список заново" }),
+    ),
+);
 
 export const limit = z._default(z.coerce.number().check(z.gte(1), z.lte(100), z.multipleOf(1)), 20);
