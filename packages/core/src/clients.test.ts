@@ -45,4 +45,16 @@ describe("DynamoDB retries", () => {
     retries.recordSuccess(token);
     expect(retries.capacity()).toBe(21);
   });
+
+  it("retry SES only when it surely did not take the letter: throttled or refused, never a reset", async () => {
+    const ses = dynamoRetries(() => 0, 3, /^(ECONNREFUSED|THROTTLING)$/);
+    const token = await ses.acquireInitialRetryToken();
+    await expect(ses.refreshRetryTokenForRetry(token, throttled)).resolves.toBeTruthy();
+    await expect(
+      ses.refreshRetryTokenForRetry(token, { errorType: "TRANSIENT", error: { code: "ECONNREFUSED" } }),
+    ).resolves.toBeTruthy();
+    await expect(
+      ses.refreshRetryTokenForRetry(token, { errorType: "TRANSIENT", error: { code: "ECONNRESET" } }),
+    ).rejects.toThrow();
+  });
 });

@@ -28,7 +28,13 @@ interface RetryToken {
   getRetryDelay(): number;
 }
 
-export function dynamoRetries(random = Math.random) {
+/**
+ * SES: SendEmail is not idempotent, so only what SES surely did not take is retried (3 attempts):
+ * throttling, a refused connection. A reset or timed-out request may have been sent: not repeated.
+ */
+const sesRetries = () => dynamoRetries(Math.random, 3, /^(ECONNREFUSED|THROTTLING)$/);
+
+export function dynamoRetries(random = Math.random, attempts = DYNAMO_ATTEMPTS, only?: RegExp) {
   let capacity = QUOTA;
   const token = (count: number, spent: number, started: number, delay: number): RetryToken => ({
     count,
@@ -41,13 +47,22 @@ export function dynamoRetries(random = Math.random) {
     mode: "standard",
     capacity: () => capacity,
     acquireInitialRetryToken: async () => token(0, 0, Date.now(), 0),
-    refreshRetryTokenForRetry: async (previous: RetryToken, info: { errorType: string }) => {
-      const cost = info.errorType === "THROTTLING" ? 5 : info.errorType === "TRANSIENT" ? 10 : 0;
+    refreshRetryTokenForRetry: async (previous: RetryToken, info: { errorType: string; error?: unknown }) => {
+      const cost =
+        only &&
+        !only.test(info.errorType) &&
+        !only.test((info.error as { code?: string } | undefined)?.code ?? "")
+          ? 0
+          : info.errorType === "THROTTLING"
+            ? 5
+            : info.errorType === "TRANSIENT"
+              ? 10
+              : 0;
       const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** previous.count);
       const delay = Math.floor(ceiling / 2 + (random() * ceiling) / 2);
       if (
         !cost ||
-        previous.count + 1 >= DYNAMO_ATTEMPTS ||
+        previous.count + 1 >= attempts ||
         capacity < cost ||
         Date.now() + delay - previous.started > CALL_BUDGET_MS
       ) {
@@ -88,7 +103,9 @@ export function sesClient(): SESv2Client {
     ses = new SESv2Client({
       region,
       ...(sesEndpoint ? { endpoint: sesEndpoint, credentials: localCredentials } : {}),
-      // The SDK's standard retries (3 attempts); a hung endpoint must not hold a request or a job.
+      maxAttempts: 3,
+      retryStrategy: sesRetries(),
+      // A hung endpoint must not hold a request or a job.
       requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
     });
   }

@@ -63,6 +63,18 @@ const isThrottling = (error: unknown) => {
   );
 };
 
+/**
+ * SES never answered, yet the request may have reached it: a connection reset mid-request or a
+ * request timeout (not a refused connection, a connection never made, nor any answer SES gave).
+ */
+const mayHaveSent = (error: unknown) => {
+  const { name, code, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
+  return (
+    /^(ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code ?? "") ||
+    (name === "TimeoutError" && !/did not establish a connection/.test(message ?? ""))
+  );
+};
+
 async function organisationsOf(subscriber: Subscriber) {
   if (!subscriber.accountId) return new Set<string>();
   const { data } = await db()
@@ -261,6 +273,31 @@ async function one(subscriber: Subscriber, { now, catalogue, quietSince, paced, 
   try {
     await sendWithRetries(letter, paced);
   } catch (error) {
+    if (mayHaveSent(error)) {
+      // SES may have taken it (a reset or timeout mid-request): a double is worse (ADR 013, 015).
+      await writeAll(db, ({ delivery, subscriber: subscribers }) => [
+        delivery
+          .patch({ subscriberId: subscriber.id, period })
+          .set({ status: "unknown", lastError: String(error).slice(0, 500) })
+          .composite({ createdAt: claimed.createdAt })
+          .commit(),
+        subscribers
+          .patch({ id: subscriber.id })
+          .set({
+            status: subscriber.status,
+            nextDueAt: nextDue(subscriber, now)?.toISOString() ?? NEVER,
+            coveredUntil: now.toISOString(),
+          })
+          .where(({ nextDueAt }, { eq }) => eq(nextDueAt, subscriber.nextDueAt))
+          .commit(),
+      ]).catch((writeError: unknown) =>
+        console.error(
+          JSON.stringify({ level: "error", msg: "digest unknown not recorded", error: String(writeError) }),
+        ),
+      );
+      summary.unknown++;
+      return;
+    }
     const abandon = claimed.attempts >= MAX_ATTEMPTS;
     console.error(
       JSON.stringify({
