@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 
 /**
  * Shares (0..1) of requests the proxy spoils instead of passing on untouched; the rest are
- * forwarded. Drawn independently per request in this order: throttle, drop, slow.
+ * forwarded. One roll per request, in this order: fail, throttle, drop, slow, lose.
  */
 export interface Faults {
   /** Answered with the service's throttling error; the request never reaches the service. */
@@ -13,6 +13,10 @@ export interface Faults {
   /** Forwarded after `slowMs`; if the client gave up meanwhile, not forwarded at all. */
   slow?: number;
   slowMs?: number;
+  /** Answered with the service's internal error (HTTP 500): the service refused, nothing done. */
+  fail?: number;
+  /** Forwarded, but the service's reply is replaced by a reset connection: done, yet not known. */
+  lose?: number;
 }
 
 export interface FaultCounts {
@@ -21,6 +25,8 @@ export interface FaultCounts {
   throttled: number;
   dropped: number;
   slowed: number;
+  lost: number;
+  failed: number;
   /** Forwarding failed because the service itself was down (the client's socket is reset). */
   unreachable: number;
 }
@@ -73,19 +79,21 @@ export async function startFaultProxy({
 }) {
   const upstream = new URL(target);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  let faults: Required<Faults> = { throttle: 0, drop: 0, slow: 0, slowMs: 0 };
+  let faults: Required<Faults> = { throttle: 0, drop: 0, slow: 0, slowMs: 0, lose: 0, fail: 0 };
   const counts: FaultCounts = {
     requests: 0,
     forwarded: 0,
     throttled: 0,
     dropped: 0,
     slowed: 0,
+    lost: 0,
+    failed: 0,
     unreachable: 0,
   };
   let throttleTurn = 0;
   const sockets = new Set<Socket>();
 
-  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, lose = false) => {
     if (req.socket.destroyed) return;
     counts.forwarded++;
     const outgoing = request(
@@ -98,6 +106,11 @@ export async function startFaultProxy({
         agent,
       },
       (reply) => {
+        if (lose) {
+          reply.resume();
+          req.socket.destroy();
+          return;
+        }
         res.writeHead(reply.statusCode ?? 502, reply.headers);
         reply.pipe(res);
       },
@@ -115,9 +128,18 @@ export async function startFaultProxy({
     req.on("end", () => {
       counts.requests++;
       const body = Buffer.concat(chunks);
-      const { throttle, drop, slow, slowMs } = faults;
+      const { throttle, drop, slow, slowMs, lose, fail } = faults;
       const roll = Math.random();
-      if (roll < throttle) {
+      if (roll < fail) {
+        counts.failed++;
+        res.writeHead(500, {
+          "content-type": "application/json",
+          "x-amzn-errortype": service === "ses" ? "InternalFailure" : "InternalServerError",
+        });
+        res.end(JSON.stringify({ __type: "InternalServerError", message: "Internal failure" }));
+        return;
+      }
+      if (roll < fail + throttle) {
         counts.throttled++;
         const kinds = throttlings[service];
         const answer = kinds[throttleTurn++ % kinds.length]!;
@@ -125,14 +147,19 @@ export async function startFaultProxy({
         res.end(JSON.stringify(answer.body));
         return;
       }
-      if (roll < throttle + drop) {
+      if (roll < fail + throttle + drop) {
         counts.dropped++;
         req.socket.destroy();
         return;
       }
-      if (roll < throttle + drop + slow) {
+      if (roll < fail + throttle + drop + slow) {
         counts.slowed++;
         setTimeout(() => forward(req, res, body), slowMs);
+        return;
+      }
+      if (roll < fail + throttle + drop + slow + lose) {
+        counts.lost++;
+        forward(req, res, body, true);
         return;
       }
       forward(req, res, body);
@@ -153,7 +180,7 @@ export async function startFaultProxy({
     counts,
     /** Replaces the faults (absent shares are 0); returns the counts so far and zeroes them. */
     set(next: Faults) {
-      faults = { throttle: 0, drop: 0, slow: 0, slowMs: 1_000, ...next };
+      faults = { throttle: 0, drop: 0, slow: 0, slowMs: 1_000, lose: 0, fail: 0, ...next };
       const before = { ...counts };
       for (const key of Object.keys(counts) as (keyof FaultCounts)[]) counts[key] = 0;
       return before;
