@@ -11,7 +11,8 @@ export default defineConfig({
     globalSetup: ["tests/e2e/global-setup.ts"],
     // One Chromium at a time on a 2-core machine keeps timings steady.
     fileParallelism: false,
-    testTimeout: 60_000,
+    // The longest scenarios open some thirty pages, each checked by axe-core (browser.ts).
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });
