@@ -1,4 +1,3 @@
-import { A } from "@solidjs/router";
 import { PageTitle } from "../ui/page-title";
 
 export default function Home() {
@@ -14,12 +13,12 @@ export default function Home() {
           ресурсами и получать поддержку.
         </p>
         <div class="actions">
-          <A href="/members" class="button button--primary">
+          <a href="/members" class="button button--primary">
             Найти организацию
-          </A>
-          <A href="/join" class="button button--secondary">
+          </a>
+          <a href="/join" class="button button--secondary">
             Вступить в кластер
-          </A>
+          </a>
         </div>
       </section>
 
@@ -32,14 +31,14 @@ export default function Home() {
               НКО, компании, органы власти, СМИ и эксперты региона: поиск по названию, сфере деятельности и
               муниципалитету.
             </p>
-            <A href="/members">Открыть каталог</A>
+            <a href="/members">Открыть каталог</a>
           </article>
           <article class="card">
             <h3>Вступление в кластер</h3>
             <p>
               Заполните заявку за 10 минут. Координаторы проверят её и сообщат решение по электронной почте.
             </p>
-            <A href="/join">Подать заявку</A>
+            <a href="/join">Подать заявку</a>
           </article>
           <article class="card">
             <h3>Банк ресурсов</h3>
@@ -47,7 +46,7 @@ export default function Home() {
               Безвозмездно предложить или найти помещение, технику, транспорт, помощь специалистов и
               волонтёров.
             </p>
-            <A href="/resources">Открыть банк ресурсов</A>
+            <a href="/resources">Открыть банк ресурсов</a>
           </article>
         </div>
       </section>

@@ -1,4 +1,3 @@
-import { A } from "@solidjs/router";
 import { PageTitle } from "../ui/page-title";
 
 export default function NotFound() {
@@ -7,7 +6,7 @@ export default function NotFound() {
       <PageTitle>Страница не найдена</PageTitle>
       <p>Возможно, ссылка устарела или в&nbsp;адресе опечатка.</p>
       <p>
-        <A href="/">На главную</A> · <A href="/members">Каталог организаций</A>
+        <a href="/">На главную</a> · <a href="/members">Каталог организаций</a>
       </p>
     </>
   );

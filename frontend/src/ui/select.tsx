@@ -1,4 +1,4 @@
-import { For, type JSX, Show } from "solid-js";
+import { createEffect, createMemo, type JSX, Show } from "solid-js";
 import { FieldError } from "./field";
 import { fieldId } from "./form";
 
@@ -18,6 +18,22 @@ export function Select(props: {
   autocomplete?: string;
 }) {
   const id = fieldId(props.name);
+  let select!: HTMLSelectElement;
+  // Plain option nodes and one effect for the choice, not a component and an effect per option:
+  // the directory's three filters have 55 options, and on a slow phone that work is felt.
+  const options = createMemo(() =>
+    props.options.map((option) => {
+      const node = new Option(option.label, option.value);
+      node.disabled = option.disabled ?? false;
+      return node;
+    }),
+  );
+  createEffect(() => {
+    options();
+    select.value = props.value;
+    // A value that is not among the options (yet): show the first, as the browser would.
+    if (select.selectedIndex === -1 && select.options.length > 0) select.selectedIndex = 0;
+  });
   const describedBy = () =>
     [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
@@ -32,6 +48,7 @@ export function Select(props: {
       </Show>
       <FieldError id={`${id}-error`} error={props.error} />
       <select
+        ref={select}
         id={id}
         name={props.name}
         class="input select"
@@ -42,17 +59,9 @@ export function Select(props: {
         aria-describedby={describedBy()}
       >
         <Show when={props.placeholder !== undefined}>
-          <option value="" selected={props.value === ""}>
-            {props.placeholder}
-          </option>
+          <option value="">{props.placeholder}</option>
         </Show>
-        <For each={props.options}>
-          {(option) => (
-            <option value={option.value} selected={option.value === props.value} disabled={option.disabled}>
-              {option.label}
-            </option>
-          )}
-        </For>
+        {options()}
       </select>
     </div>
   );

@@ -1,9 +1,13 @@
-import { A, createAsync } from "@solidjs/router";
-import { Show, Suspense } from "solid-js";
+import { createAsync } from "@solidjs/router";
+import { createSignal, onMount, Show, Suspense } from "solid-js";
 import { getConfig } from "../data/config";
 
 export function SiteFooter() {
-  const config = createAsync(() => getConfig());
+  // The configuration only adds development links: it is asked for once the page has settled,
+  // not among the requests and work that draw the page.
+  const [settled, setSettled] = createSignal(false);
+  onMount(() => (window.requestIdleCallback ?? setTimeout)(() => setSettled(true)));
+  const config = createAsync(async () => (settled() ? getConfig() : undefined));
   return (
     <footer class="site-footer">
       <div class="container">
@@ -13,16 +17,16 @@ export function SiteFooter() {
         </p>
         <ul class="footer-links">
           <li>
-            <A href="/members">Каталог организаций</A>
+            <a href="/members">Каталог организаций</a>
           </li>
           <li>
-            <A href="/join">Вступить в кластер</A>
+            <a href="/join">Вступить в кластер</a>
           </li>
           <li>
-            <A href="/account">Мой кабинет</A>
+            <a href="/account">Мой кабинет</a>
           </li>
           <li>
-            <A href="/digest">Дайджест на почту</A>
+            <a href="/digest">Дайджест на почту</a>
           </li>
           <Suspense>
             <Show when={config()?.mailViewerUrl}>

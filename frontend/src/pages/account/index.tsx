@@ -1,6 +1,6 @@
 import { type Account, UpdateProfile } from "@cluster/core/account/schema";
 import { organisationKindName, roleName } from "@cluster/core/reference";
-import { A, revalidate, useAction, useNavigate, useSubmission } from "@solidjs/router";
+import { revalidate, useAction, useNavigate, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { deleteMe, exportUrl, updateMe } from "../../data/accounts";
 import { ApiError, type FieldErrors } from "../../data/api";
@@ -57,7 +57,7 @@ function AccountContent() {
           when={memberships().length > 0}
           fallback={
             <p>
-              Вы пока не представляете ни одной организации. <A href="/join">Подать заявку на вступление</A>
+              Вы пока не представляете ни одной организации. <a href="/join">Подать заявку на вступление</a>
             </p>
           }
         >
@@ -65,7 +65,7 @@ function AccountContent() {
             <For each={memberships()}>
               {(membership) => (
                 <li>
-                  <A href={`/members/${membership.organisationId}`}>{membership.name}</A>
+                  <a href={`/members/${membership.organisationId}`}>{membership.name}</a>
                   <span class="muted"> — {organisationKindName[membership.kind]}</span>
                   <span class={`status status--${membership.status}`}>{statusName[membership.status]}</span>
                 </li>
@@ -73,7 +73,7 @@ function AccountContent() {
             </For>
           </ul>
           <p>
-            <A href="/join">Подать заявку ещё от одной организации</A>
+            <a href="/join">Подать заявку ещё от одной организации</a>
           </p>
         </Show>
       </section>
@@ -86,7 +86,7 @@ function AccountContent() {
         <h2 id="digest-title">Дайджест на почту</h2>
         <p>
           Новое в Банке ресурсов, ответы на вопросы и новые участники — раз в неделю или каждый день.{" "}
-          <A href="/digest">Настроить дайджест</A>
+          <a href="/digest">Настроить дайджест</a>
         </p>
       </section>
 
@@ -95,10 +95,10 @@ function AccountContent() {
           <h2 id="coordinator-title">Координатору</h2>
           <ul class="plain-list">
             <li>
-              <A href="/coordinator/applications">Заявки на вступление</A>
+              <a href="/coordinator/applications">Заявки на вступление</a>
             </li>
             <li>
-              <A href="/coordinator/people">Учётные записи и роли</A>
+              <a href="/coordinator/people">Учётные записи и роли</a>
             </li>
           </ul>
         </section>

@@ -1,5 +1,5 @@
 import { AskQuestion } from "@cluster/core/consultation/schema";
-import { A, createAsync, useAction, useNavigate, useSubmission } from "@solidjs/router";
+import { createAsync, useAction, useNavigate, useSubmission } from "@solidjs/router";
 import { createEffect, createSignal, For, Show, Suspense } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
@@ -95,9 +95,9 @@ function Similar(props: { title: string }) {
           <For each={found()?.items}>
             {(entry) => (
               <li>
-                <A href={`/consultations/${entry.id}`} target="_blank">
+                <a href={`/consultations/${entry.id}`} target="_blank" rel="noopener">
                   {entry.title}
-                </A>
+                </a>
               </li>
             )}
           </For>

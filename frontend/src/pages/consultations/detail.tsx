@@ -1,6 +1,6 @@
 import type { PostView, QuestionDetail } from "@cluster/core/consultation/schema";
 import { consultationTopicName } from "@cluster/core/reference";
-import { A, createAsync, useAction, useParams } from "@solidjs/router";
+import { createAsync, useAction, useParams } from "@solidjs/router";
 import { createEffect, createSignal, For, onCleanup, Show, Suspense } from "solid-js";
 import { ApiError } from "../../data/api";
 import {
@@ -36,7 +36,7 @@ export default function QuestionPage() {
             <>
               <PageTitle>Вопрос не найден</PageTitle>
               <p>
-                Возможно, вопрос закрытый или ещё без ответа. <A href="/consultations">К базе ответов</A>
+                Возможно, вопрос закрытый или ещё без ответа. <a href="/consultations">К базе ответов</a>
               </p>
             </>
           }
@@ -73,7 +73,7 @@ function Question(props: { detail: QuestionDetail }) {
   return (
     <article class="profile narrow">
       <p>
-        <A href="/consultations">← Консультации</A>
+        <a href="/consultations">← Консультации</a>
       </p>
       <PageTitle>{q().title}</PageTitle>
       <p>

@@ -1,5 +1,5 @@
 import { type ConsultationTopic, consultationTopicIds, consultationTopicName } from "@cluster/core/reference";
-import { A, useIsRouting } from "@solidjs/router";
+import { useIsRouting } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import { getKnowledge, type KnowledgeFilters } from "../../data/consultations";
 import { useSession } from "../../providers/session";
@@ -38,16 +38,16 @@ export default function KnowledgeBase() {
         и онлайн. Ответы на открытые вопросы собраны здесь: поищите, возможно, ваш вопрос уже разобран.
       </p>
       <div class="actions">
-        <A href="/consultations/ask" class="button button--primary">
+        <a href="/consultations/ask" class="button button--primary">
           Задать вопрос
-        </A>
-        <A href="/consultations/scorecard" class="button button--secondary">
+        </a>
+        <a href="/consultations/scorecard" class="button button--secondary">
           Скорость ответов
-        </A>
+        </a>
         <Show when={hasRole("expert") || hasRole("official") || hasRole("coordinator")}>
-          <A href="/consultations/desk" class="button button--secondary">
+          <a href="/consultations/desk" class="button button--secondary">
             Вопросы ко мне
-          </A>
+          </a>
         </Show>
       </div>
 
@@ -91,7 +91,7 @@ export default function KnowledgeBase() {
                 {(entry) => (
                   <li class="result">
                     <h3 class="result-title">
-                      <A href={`/consultations/${entry.id}`}>{entry.title}</A>
+                      <a href={`/consultations/${entry.id}`}>{entry.title}</a>
                     </h3>
                     <p class="result-meta">
                       {consultationTopicName[entry.topic]} · ответ {formatDate(entry.answeredAt)}

@@ -1,6 +1,6 @@
 import type { QuestionView } from "@cluster/core/consultation/schema";
 import { consultationTopicName } from "@cluster/core/reference";
-import { A, createAsync } from "@solidjs/router";
+import { createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getDesk, getMyQuestions } from "../../data/consultations";
 import { PageTitle } from "../../ui/page-title";
@@ -16,7 +16,7 @@ function QuestionList(props: { items: QuestionView[]; empty: string }) {
           {(q) => (
             <li class="result">
               <h3 class="result-title">
-                <A href={`/consultations/${q.id}`}>{q.title}</A>
+                <a href={`/consultations/${q.id}`}>{q.title}</a>
               </h3>
               <p class="result-meta">
                 {consultationTopicName[q.topic]}
@@ -49,7 +49,7 @@ export function MyQuestions() {
         <QuestionList items={mine()?.items ?? []} empty="Вы ещё не задавали вопросов." />
       </DataBoundary>
       <p>
-        <A href="/consultations/ask">Задать вопрос</A>
+        <a href="/consultations/ask">Задать вопрос</a>
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import { A, useSearchParams } from "@solidjs/router";
+import { useSearchParams } from "@solidjs/router";
 import { createResource, Match, Switch } from "solid-js";
 import { ApiError } from "../../data/api";
 import { confirmDigest } from "../../data/digests";
@@ -27,7 +27,7 @@ export default function ConfirmPage() {
             <Alert kind="error" title="Подписка не подтверждена">
               <p>{(failed() as { problem: string }).problem}</p>
               <p>
-                <A href="/digest">Подписаться заново</A>
+                <a href="/digest">Подписаться заново</a>
               </p>
             </Alert>
           )}
@@ -40,7 +40,7 @@ export default function ConfirmPage() {
                 <p>Дайджест будет приходить на {view.email}.</p>
                 <p>{nextDigestText(view.nextDueAt)}</p>
                 <p>
-                  <A href={`/digest?token=${encodeURIComponent(view.manageToken)}`}>Настроить дайджест</A>
+                  <a href={`/digest?token=${encodeURIComponent(view.manageToken)}`}>Настроить дайджест</a>
                 </p>
               </Alert>
             );

@@ -1,5 +1,5 @@
 import { Subscribe, UpdatePreferences } from "@cluster/core/digest/schema";
-import { A, createAsync, useAction, useSearchParams, useSubmission } from "@solidjs/router";
+import { createAsync, useAction, useSearchParams, useSubmission } from "@solidjs/router";
 import { createEffect, createSignal, type JSX, Match, Show, Suspense, Switch } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
@@ -119,7 +119,7 @@ function Guest() {
       }
     >
       <p>
-        Есть учётная запись? <A href="/login?next=/digest">Войдите</A> — подтверждать адрес не понадобится.
+        Есть учётная запись? <a href="/login?next=/digest">Войдите</a> — подтверждать адрес не понадобится.
       </p>
       <form class="form" onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={state.errors()} labels={labels} ref={state.summaryRef} />
@@ -255,7 +255,7 @@ function Editor(props: {
       </form>
       <Show when={props.unsubscribeHref && saved()?.status === "active"}>
         <p>
-          <A href={props.unsubscribeHref!}>Отписаться от дайджеста</A>
+          <a href={props.unsubscribeHref!}>Отписаться от дайджеста</a>
         </p>
       </Show>
     </>

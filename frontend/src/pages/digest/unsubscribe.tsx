@@ -1,4 +1,4 @@
-import { A, revalidate, useSearchParams } from "@solidjs/router";
+import { revalidate, useSearchParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { ApiError } from "../../data/api";
 import { getDigestByToken, unsubscribe } from "../../data/digests";
@@ -47,9 +47,9 @@ export default function UnsubscribePage() {
               <Button onClick={confirm} pending={pending()}>
                 Отписаться
               </Button>
-              <A href={preferences()} class="button button--secondary">
+              <a href={preferences()} class="button button--secondary">
                 Изменить настройки
-              </A>
+              </a>
             </div>
           </>
         }
@@ -57,7 +57,7 @@ export default function UnsubscribePage() {
         <Alert kind="success" title="Вы отписались">
           <p>Больше дайджестов не будет. Передумаете — возобновить подписку можно в настройках.</p>
           <p>
-            <A href={preferences()}>Настройки дайджеста</A>
+            <a href={preferences()}>Настройки дайджеста</a>
           </p>
         </Alert>
       </Show>

@@ -1,5 +1,5 @@
 import { AcceptInvitation } from "@cluster/core/member/schema";
-import { A, useAction, useNavigate, useSearchParams } from "@solidjs/router";
+import { useAction, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, Match, onMount, Switch } from "solid-js";
 import { ApiError } from "../../data/api";
 import { acceptInvitation } from "../../data/members";
@@ -67,7 +67,7 @@ function Accept(props: { token: string }) {
           <p>{message() || "В ссылке нет кода приглашения или он повреждён."}</p>
           <p>
             Срок действия приглашения мог истечь. Попросите представителя организации прислать новое.{" "}
-            <A href="/account">Мой кабинет</A>
+            <a href="/account">Мой кабинет</a>
           </p>
         </Alert>
       </Match>

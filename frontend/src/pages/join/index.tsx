@@ -1,6 +1,6 @@
 import { Application, type Organisation } from "@cluster/core/member/schema";
 import { type OrganisationKind, organisationKinds } from "@cluster/core/reference";
-import { A, useAction, useSubmission } from "@solidjs/router";
+import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { createStore, type SetStoreFunction } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
@@ -91,17 +91,17 @@ function Submitted(props: Outcome) {
           <p>{/[.!?]$/.test(props.logoProblem ?? "") ? props.logoProblem : `${props.logoProblem}.`}</p>
           <p>
             Заявка при этом подана. Добавить логотип можно позже на{" "}
-            <A href={`/members/${props.organisation.id}/edit`}>странице редактирования профиля</A>.
+            <a href={`/members/${props.organisation.id}/edit`}>странице редактирования профиля</a>.
           </p>
         </Alert>
       </Show>
       <div class="actions">
-        <A href={`/members/${props.organisation.id}`} class="button button--primary">
+        <a href={`/members/${props.organisation.id}`} class="button button--primary">
           Посмотреть заявку
-        </A>
-        <A href="/account" class="button button--secondary">
+        </a>
+        <a href="/account" class="button button--secondary">
           Мой кабинет
-        </A>
+        </a>
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { useNavigate, useSearchParams } from "@solidjs/router";
 import { Show } from "solid-js";
 import { useSession } from "../../providers/session";
 import { PageTitle } from "../../ui/page-title";
@@ -35,9 +35,9 @@ export default function Login() {
               Вы вошли как <strong>{account().name}</strong> ({account().email}).
             </p>
             <p>
-              <A href={next()} class="button button--primary">
+              <a href={next()} class="button button--primary">
                 Продолжить
-              </A>
+              </a>
             </p>
           </>
         )}

@@ -1,5 +1,5 @@
 import { municipalityName, organisationKindName, sphereName } from "@cluster/core/reference";
-import { A, createAsync, useParams } from "@solidjs/router";
+import { createAsync, useParams } from "@solidjs/router";
 import { For, type JSX, Match, Show, Switch } from "solid-js";
 import { getMember, isFullRecord } from "../../data/members";
 import { Alert } from "../../ui/alert";
@@ -88,15 +88,15 @@ export default function MemberPage() {
 
                 <Show when={view().canEdit}>
                   <div class="actions">
-                    <A href={`/members/${organisation().id}/edit`} class="button button--secondary">
+                    <a href={`/members/${organisation().id}/edit`} class="button button--secondary">
                       Редактировать профиль
-                    </A>
-                    <A
+                    </a>
+                    <a
                       href={`/members/${organisation().id}/representatives`}
                       class="button button--secondary"
                     >
                       Представители
-                    </A>
+                    </a>
                   </div>
                 </Show>
 
@@ -189,7 +189,7 @@ export function MemberNotFound() {
       <PageTitle>Организация не найдена</PageTitle>
       <p>
         Возможно, ссылка устарела, организация ещё не прошла проверку или её профиль удалён.{" "}
-        <A href="/members">Вернуться к каталогу</A>
+        <a href="/members">Вернуться к каталогу</a>
       </p>
     </>
   );

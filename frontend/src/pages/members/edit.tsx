@@ -1,13 +1,5 @@
 import { type Organisation, UpdateProfile } from "@cluster/core/member/schema";
-import {
-  A,
-  createAsync,
-  revalidate,
-  useAction,
-  useNavigate,
-  useParams,
-  useSubmission,
-} from "@solidjs/router";
+import { createAsync, revalidate, useAction, useNavigate, useParams, useSubmission } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
@@ -56,7 +48,7 @@ export default function EditMember() {
                       <Alert kind="warning">
                         <p>
                           Редактировать профиль могут только представители организации и координаторы.{" "}
-                          <A href={`/members/${params.id}`}>Открыть профиль</A>
+                          <a href={`/members/${params.id}`}>Открыть профиль</a>
                         </p>
                       </Alert>
                     </>
@@ -150,7 +142,7 @@ function EditForm(props: { organisation: Organisation }) {
     <>
       <PageTitle>Редактирование профиля</PageTitle>
       <p>
-        <A href={`/members/${props.organisation.id}`}>← {props.organisation.name}</A>
+        <a href={`/members/${props.organisation.id}`}>← {props.organisation.name}</a>
       </p>
       <LogoSection
         id={props.organisation.id}
@@ -186,9 +178,9 @@ function EditForm(props: { organisation: Organisation }) {
           <Button type="submit" pending={submission.pending}>
             Сохранить изменения
           </Button>
-          <A href={`/members/${props.organisation.id}`} class="button button--secondary">
+          <a href={`/members/${props.organisation.id}`} class="button button--secondary">
             Отмена
-          </A>
+          </a>
         </div>
       </form>
     </>

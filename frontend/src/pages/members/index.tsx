@@ -12,7 +12,7 @@ import {
   sphereName,
   spheres,
 } from "@cluster/core/reference";
-import { A, useIsRouting } from "@solidjs/router";
+import { useIsRouting } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import { type DirectoryFilters, getMembers } from "../../data/members";
 import { enumeration } from "../../ui/format";
@@ -100,7 +100,7 @@ export default function Directory() {
                   fallback={
                     <p>
                       В каталоге пока нет организаций. Станьте первыми —{" "}
-                      <A href="/join">вступите в кластер</A>.
+                      <a href="/join">вступите в кластер</a>.
                     </p>
                   }
                 >
@@ -130,7 +130,7 @@ export default function Directory() {
                       )}
                     </Show>
                     <h3 class="result-title">
-                      <A href={`/members/${entry.id}`}>{entry.name}</A>
+                      <a href={`/members/${entry.id}`}>{entry.name}</a>
                       <Show when={entry.demo}>
                         {" "}
                         <span class="badge" title="Демонстрационная запись, не настоящая организация">

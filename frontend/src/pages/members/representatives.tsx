@@ -1,5 +1,5 @@
 import { Invite } from "@cluster/core/member/schema";
-import { A, createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
+import { createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { ApiError, type FieldErrors } from "../../data/api";
 import { getMember, getRepresentatives, inviteRepresentative } from "../../data/members";
@@ -25,7 +25,7 @@ export default function RepresentativesPage() {
           <Show when={member()}>
             {(view) => (
               <p>
-                <A href={`/members/${params.id}`}>← {view().organisation.name}</A>
+                <a href={`/members/${params.id}`}>← {view().organisation.name}</a>
               </p>
             )}
           </Show>

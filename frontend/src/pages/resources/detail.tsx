@@ -1,6 +1,6 @@
 import { placeName, resourceCategoryName } from "@cluster/core/reference";
 import { HideListing, type Listing } from "@cluster/core/resource/schema";
-import { A, createAsync, revalidate, useAction, useParams } from "@solidjs/router";
+import { createAsync, revalidate, useAction, useParams } from "@solidjs/router";
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { ApiError } from "../../data/api";
 import {
@@ -90,7 +90,7 @@ function ListingView(props: { listing: Listing; canEdit: boolean }) {
   return (
     <article class="profile">
       <p>
-        <A href="/resources">← Банк ресурсов</A>
+        <a href="/resources">← Банк ресурсов</a>
       </p>
       <PageTitle>{listing().title}</PageTitle>
       <p>
@@ -123,7 +123,7 @@ function ListingView(props: { listing: Listing; canEdit: boolean }) {
         <dt>{listing().kind === "offer" ? "Предлагает" : "Ищет"}</dt>
         <dd>
           <Show when={listing().owner.organisationId} fallback={`${listing().owner.name} (частное лицо)`}>
-            {(organisationId) => <A href={`/members/${organisationId()}`}>{listing().owner.name}</A>}
+            {(organisationId) => <a href={`/members/${organisationId()}`}>{listing().owner.name}</a>}
           </Show>
         </dd>
         <Show when={listing().publishedAt}>
@@ -224,9 +224,9 @@ function Manage(props: { listing: Listing }) {
               Опубликовать
             </Button>
           </Show>
-          <A href={`/resources/${props.listing.id}/edit`} class="button button--secondary">
+          <a href={`/resources/${props.listing.id}/edit`} class="button button--secondary">
             Редактировать
-          </A>
+          </a>
           <Show when={props.listing.status !== "draft"}>
             <Button variant="secondary" pending={busy() === "complete"} onClick={() => change("complete")}>
               Завершить: всё передано
@@ -296,7 +296,7 @@ export function ListingNotFound() {
       <PageTitle>Объявление не найдено</PageTitle>
       <p>
         Возможно, ссылка устарела или объявление снято с публикации.{" "}
-        <A href="/resources">Вернуться в банк ресурсов</A>
+        <a href="/resources">Вернуться в банк ресурсов</a>
       </p>
     </>
   );

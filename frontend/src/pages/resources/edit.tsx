@@ -1,13 +1,5 @@
 import { type Listing, UpdateListing } from "@cluster/core/resource/schema";
-import {
-  A,
-  createAsync,
-  revalidate,
-  useAction,
-  useNavigate,
-  useParams,
-  useSubmission,
-} from "@solidjs/router";
+import { createAsync, revalidate, useAction, useNavigate, useParams, useSubmission } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
@@ -50,7 +42,7 @@ export default function EditListing() {
                           {current().canEdit
                             ? "Закрытое объявление изменить нельзя."
                             : "Редактировать объявление могут только его автор, представители организации и координаторы."}{" "}
-                          <A href={`/resources/${params.id}`}>Открыть объявление</A>
+                          <a href={`/resources/${params.id}`}>Открыть объявление</a>
                         </p>
                       </Alert>
                     </>
@@ -143,7 +135,7 @@ function EditForm(props: { listing: Listing }) {
     <>
       <PageTitle>{title}</PageTitle>
       <p>
-        <A href={`/resources/${id}`}>← {props.listing.title}</A>
+        <a href={`/resources/${id}`}>← {props.listing.title}</a>
       </p>
       <p>
         <span class={`badge badge--${props.listing.kind}`}>{kindBadge[props.listing.kind]}</span>{" "}
@@ -177,9 +169,9 @@ function EditForm(props: { listing: Listing }) {
           <Button type="submit" pending={submission.pending}>
             Сохранить изменения
           </Button>
-          <A href={`/resources/${id}`} class="button button--secondary">
+          <a href={`/resources/${id}`} class="button button--secondary">
             Отмена
-          </A>
+          </a>
         </div>
       </form>
     </>

@@ -5,7 +5,7 @@ import {
   resourceCategoryIds,
   resourceCategoryName,
 } from "@cluster/core/reference";
-import { A, useIsRouting } from "@solidjs/router";
+import { useIsRouting } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import {
   type CatalogueFilters,
@@ -53,9 +53,9 @@ export default function Catalogue() {
         транспорт, помощь специалистов и волонтёров, материалы — или пишут, что нужно им самим.
       </p>
       <div class="actions">
-        <A href="/resources/new" class="button button--primary">
+        <a href="/resources/new" class="button button--primary">
           Разместить объявление
-        </A>
+        </a>
       </div>
 
       <SearchFilters
@@ -105,7 +105,7 @@ export default function Catalogue() {
                   when={hasFilters()}
                   fallback={
                     <p>
-                      Объявлений пока нет. <A href="/resources/new">Разместите первое</A> — предложите ресурс
+                      Объявлений пока нет. <a href="/resources/new">Разместите первое</a> — предложите ресурс
                       или напишите, что ищете.
                     </p>
                   }
@@ -126,7 +126,7 @@ export default function Catalogue() {
                     </Show>
                     <h3 class="result-title">
                       <span class={`badge badge--${entry.kind}`}>{kindBadge[entry.kind]}</span>{" "}
-                      <A href={`/resources/${entry.id}`}>{entry.title}</A>
+                      <a href={`/resources/${entry.id}`}>{entry.title}</a>
                     </h3>
                     <p class="result-meta">
                       {resourceCategoryName[entry.category]} · {placeName[entry.place]}

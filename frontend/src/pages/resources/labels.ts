@@ -6,6 +6,7 @@ import {
   wholeRegion,
 } from "@cluster/core/reference";
 import type { Listing, ResponseView } from "@cluster/core/resource/schema";
+import { formatter } from "../../ui/format";
 
 /** Words and option lists of the Resource Bank; no zod here, so that lists and the account page stay light. */
 
@@ -57,9 +58,9 @@ export function quantityText(category: ResourceCategory, quantity: number | unde
   return unit ? `${quantity}\u00a0${unit}` : String(quantity);
 }
 
-const roubles = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 0 });
+const roubles = formatter(() => new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 0 }));
 
-export const formatRoubles = (value: number) => `${roubles.format(value)}\u00a0₽`;
+export const formatRoubles = (value: number) => `${roubles().format(value)}\u00a0₽`;
 
 export const responseStatusName: Record<ResponseView["status"], string> = {
   pending: "Ждёт ответа",

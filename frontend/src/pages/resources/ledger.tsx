@@ -1,6 +1,6 @@
 import { resourceCategoryName } from "@cluster/core/reference";
 import type { Ledger } from "@cluster/core/resource/schema";
-import { A, createAsync } from "@solidjs/router";
+import { createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getLedger } from "../../data/resources";
 import { formatDate, plural } from "../../ui/format";
@@ -83,7 +83,7 @@ export function LedgerTable(props: { ledger: Ledger; perOrganisation?: boolean }
         <For each={l().recent}>
           {(item) => (
             <li>
-              {formatDate(item.at)}: <A href={`/resources/${item.listingId}`}>{item.title}</A>
+              {formatDate(item.at)}: <a href={`/resources/${item.listingId}`}>{item.title}</a>
               <Show when={item.quantity}> ({item.quantity})</Show> — {item.giver} → {item.receiver}
               <Show when={item.value}>{(value) => <> · {formatRoubles(value())}</>}</Show>
             </li>

@@ -1,6 +1,6 @@
 import { placeName } from "@cluster/core/reference";
 import type { Listing } from "@cluster/core/resource/schema";
-import { A, createAsync } from "@solidjs/router";
+import { createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getMatches } from "../../data/resources";
 import { DataBoundary } from "../../ui/status";
@@ -31,7 +31,7 @@ function MatchList(props: { id: string }) {
           {({ entry }) => (
             <li class="result">
               <span class={`badge badge--${entry.kind}`}>{kindBadge[entry.kind]}</span>{" "}
-              <A href={`/resources/${entry.id}`}>{entry.title}</A>
+              <a href={`/resources/${entry.id}`}>{entry.title}</a>
               <p class="result-meta">
                 {placeName[entry.place]} · {entry.owner.name}
               </p>

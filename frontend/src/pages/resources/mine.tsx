@@ -1,4 +1,4 @@
-import { A, createAsync } from "@solidjs/router";
+import { createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getMyResources } from "../../data/resources";
 import { DataBoundary } from "../../ui/status";
@@ -13,7 +13,7 @@ export function MyListings() {
         <MyListingsList />
       </DataBoundary>
       <p>
-        <A href="/resources/new">Разместить объявление</A>
+        <a href="/resources/new">Разместить объявление</a>
       </p>
     </section>
   );
@@ -31,7 +31,7 @@ function MyListingsList() {
           {(listing) => (
             <li>
               <span class={`badge badge--${listing.kind}`}>{kindBadge[listing.kind]}</span>
-              <A href={`/resources/${listing.id}`}>{listing.title}</A>
+              <a href={`/resources/${listing.id}`}>{listing.title}</a>
               <span class="muted"> — {listing.owner.name}</span>
               <span class={`status status--${statusClass[listing.status]}`}>
                 {statusName[listing.status]}

@@ -1,5 +1,5 @@
 import { CreateListing, type Listing } from "@cluster/core/resource/schema";
-import { A, useAction, useNavigate, useSubmission } from "@solidjs/router";
+import { useAction, useNavigate, useSubmission } from "@solidjs/router";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { createStore, type SetStoreFunction } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
@@ -151,7 +151,7 @@ function ListingCreateForm(props: {
         <Alert kind="info">
           <p>
             Разместить запрос может организация, принятая в кластер.{" "}
-            <A href="/join">Подать заявку на вступление</A> или выберите «Предлагаю», чтобы предложить ресурс
+            <a href="/join">Подать заявку на вступление</a> или выберите «Предлагаю», чтобы предложить ресурс
             от себя.
           </p>
         </Alert>
@@ -166,9 +166,9 @@ function ListingCreateForm(props: {
         <Button type="submit" pending={submission.pending}>
           Сохранить черновик
         </Button>
-        <A href="/resources" class="button button--secondary">
+        <a href="/resources" class="button button--secondary">
           Отмена
-        </A>
+        </a>
       </div>
     </form>
   );

@@ -1,5 +1,5 @@
 import { CreateResponse, type Listing } from "@cluster/core/resource/schema";
-import { A, useAction, useSubmission } from "@solidjs/router";
+import { useAction, useSubmission } from "@solidjs/router";
 import { createEffect, createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
@@ -93,7 +93,7 @@ function RespondForm(props: { listing: Listing }) {
         <Alert kind="success" title="Отклик отправлен">
           <p>
             Автор получил письмо. Когда он примет отклик, вы увидите контакты друг друга.{" "}
-            <A href={`/responses/${sent()}`}>Открыть отклик и переписку</A>
+            <a href={`/responses/${sent()}`}>Открыть отклик и переписку</a>
           </p>
         </Alert>
       }
@@ -119,7 +119,7 @@ function RespondForm(props: { listing: Listing }) {
         <Show when={props.listing.kind === "offer" && organisations().length === 0}>
           <Alert kind="info">
             <p>
-              Получать ресурсы могут организации, принятые в кластер. <A href="/join">Подать заявку</A>
+              Получать ресурсы могут организации, принятые в кластер. <a href="/join">Подать заявку</a>
             </p>
           </Alert>
         </Show>

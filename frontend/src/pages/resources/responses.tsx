@@ -1,5 +1,5 @@
 import type { Listing, ResponseView } from "@cluster/core/resource/schema";
-import { A, createAsync, revalidate, useAction } from "@solidjs/router";
+import { createAsync, revalidate, useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { ApiError } from "../../data/api";
 import {
@@ -71,7 +71,7 @@ function ResponseCard(props: { listing: Listing; response: ResponseView }) {
   return (
     <li class="result" aria-labelledby={titleId()}>
       <h3 id={titleId()} class="result-title">
-        <A href={`/responses/${r().id}`}>{r().responder.name}</A>{" "}
+        <a href={`/responses/${r().id}`}>{r().responder.name}</a>{" "}
         <span class={`status status--${responseStatusClass[r().status]}`}>
           {responseStatusName[r().status]}
         </span>
@@ -105,9 +105,9 @@ function ResponseCard(props: { listing: Listing; response: ResponseView }) {
             Отметить: передано
           </Button>
         </Show>
-        <A href={`/responses/${r().id}`} class="button button--secondary" aria-describedby={titleId()}>
+        <a href={`/responses/${r().id}`} class="button button--secondary" aria-describedby={titleId()}>
           Переписка
-        </A>
+        </a>
       </div>
     </li>
   );

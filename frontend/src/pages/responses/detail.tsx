@@ -1,5 +1,5 @@
 import { type Contact, PostMessage, type ResponseDetail } from "@cluster/core/resource/schema";
-import { A, createAsync, useAction, useParams } from "@solidjs/router";
+import { createAsync, useAction, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { ApiError } from "../../data/api";
 import {
@@ -42,7 +42,7 @@ function ResponseView(props: { detail: ResponseDetail }) {
   return (
     <article class="profile narrow">
       <p>
-        <A href={`/resources/${r().listing.id}`}>← {r().listing.title}</A>
+        <a href={`/resources/${r().listing.id}`}>← {r().listing.title}</a>
       </p>
       <PageTitle>
         Отклик: {r().listing.kind === "offer" ? "запрос на" : "помощь по"} «{r().listing.title}»

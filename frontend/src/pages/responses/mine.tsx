@@ -1,4 +1,4 @@
-import { A, createAsync } from "@solidjs/router";
+import { createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getMyResponses } from "../../data/resources";
 import { formatDate } from "../../ui/format";
@@ -26,7 +26,7 @@ function MyResponseList() {
           {(response) => (
             <li>
               <span class={`badge badge--${response.listing.kind}`}>{kindBadge[response.listing.kind]}</span>
-              <A href={`/responses/${response.id}`}>{response.listing.title}</A>
+              <a href={`/responses/${response.id}`}>{response.listing.title}</a>
               <span class="muted">
                 {" "}
                 — {response.listing.ownerName}, {formatDate(response.createdAt)}
