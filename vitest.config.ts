@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "functions/src/**/*.test.ts"],
+          include: ["packages/*/src/**/*.test.ts", "functions/src/**/*.test.ts", "frontend/src/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -3,6 +3,19 @@ import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+/** The app shell and the kit every page uses: one chunk, the entry's own. */
+const shell = [
+  "/frontend/src/index.tsx",
+  "/frontend/src/app.tsx",
+  "/frontend/src/pages/home.tsx",
+  "/frontend/src/ui/",
+  "/frontend/src/data/",
+  "/frontend/src/providers/",
+  "/packages/core/src/reference",
+  "/node_modules/solid-js/",
+  "/node_modules/@solidjs/",
+  "vite/modulepreload-polyfill",
+];
 
 export default defineConfig({
   root,
@@ -25,8 +38,15 @@ export default defineConfig({
         warn(warning);
       },
       output: {
-        // zod is shared by every form page and changes rarely: its own long-cached chunk.
-        manualChunks: (id) => (id.includes("/node_modules/zod/") ? "zod" : undefined),
+        manualChunks: (id) => {
+          // zod is shared by every form page and changes rarely: its own long-cached chunk.
+          if (id.includes("/node_modules/zod/")) return "zod";
+          // The shared kit (components, API calls, reference lists) travels with the app shell:
+          // split by which pages use what, it was seven small modules per page, and each module
+          // costs the phone a request, a compile and a code-cache task (ADR 016).
+          if (shell.some((path) => id.includes(path))) return "index";
+          return undefined;
+        },
       },
     },
   },

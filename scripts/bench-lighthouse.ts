@@ -130,12 +130,13 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
 });
 try {
-  const pages = [
+  const all: [name: string, path: string][] = [
     ["home", "/"],
     ["directory", "/members"],
     ["catalogue", "/resources"],
     ["question", `/consultations/${await answeredQuestion()}`],
-  ].filter(([name]) => !ONLY || ONLY.includes(name));
+  ];
+  const pages = all.filter(([name]) => !ONLY || ONLY.includes(name));
   let missed = 0;
   console.log(
     `Lighthouse 12 mobile profile (simulated slow 4G, 4× CPU slowdown), Debian Chromium; ` +

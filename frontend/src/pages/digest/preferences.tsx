@@ -4,7 +4,7 @@ import { Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import type { FieldErrors } from "../../data/api";
 import { CheckboxGroup, RadioGroup } from "../../ui/choice-group";
-import { formatter } from "../../ui/format";
+import { formatDayTime } from "../../ui/format";
 import { Select } from "../../ui/select";
 
 export const labels: Record<string, string> = {
@@ -125,19 +125,7 @@ export function PreferenceFields(props: {
   );
 }
 
-const when = formatter(
-  () =>
-    new Intl.DateTimeFormat("ru-RU", {
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: "Europe/Moscow",
-    }),
-);
-
 export const nextDigestText = (nextDueAt?: string) =>
   nextDueAt
-    ? `Следующий дайджест — ${when().format(new Date(nextDueAt))} (по Москве), если будет что рассказать.`
+    ? `Следующий дайджест — ${formatDayTime(nextDueAt, { weekday: true })} (по Москве), если будет что рассказать.`
     : undefined;
