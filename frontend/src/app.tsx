@@ -1,8 +1,9 @@
 import { Navigate, type RouteDefinition, Router, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { lazy, Show, Suspense } from "solid-js";
 import { getSession } from "./data/auth";
-import { getMember, getRepresentatives } from "./data/members";
-import { getResource } from "./data/resources";
+import { getKnowledge, getQuestion, knowledgeFilters } from "./data/consultations";
+import { directoryFilters, getMember, getMembers, getRepresentatives } from "./data/members";
+import { catalogueFilters, getResource, getResources } from "./data/resources";
 import Home from "./pages/home";
 import { SessionProvider } from "./providers/session";
 import { Alert } from "./ui/alert";
@@ -10,12 +11,20 @@ import { SiteFooter } from "./ui/site-footer";
 import { SiteHeader } from "./ui/site-header";
 import { Loading } from "./ui/status";
 
-/** Every page except the home page is its own chunk: the first visit loads only what it shows. */
+/**
+ * Every page except the home page is its own chunk: the first visit loads only what it shows.
+ * A route's `preload` starts the page's request as the route matches, while its chunk is still on
+ * the way (and when a link is pointed at): the page then reads the same cached query.
+ */
 const routes: RouteDefinition[] = [
   { path: "/", component: Home },
   { path: "/login", component: lazy(() => import("./pages/login")) },
   { path: "/join", component: lazy(() => import("./pages/join")) },
-  { path: "/members", component: lazy(() => import("./pages/members")) },
+  {
+    path: "/members",
+    component: lazy(() => import("./pages/members")),
+    preload: ({ location }) => void getMembers(directoryFilters(location.query)),
+  },
   {
     path: "/members/:id",
     component: lazy(() => import("./pages/members/detail")),
@@ -34,7 +43,11 @@ const routes: RouteDefinition[] = [
       void getRepresentatives(params.id ?? "");
     },
   },
-  { path: "/resources", component: lazy(() => import("./pages/resources")) },
+  {
+    path: "/resources",
+    component: lazy(() => import("./pages/resources")),
+    preload: ({ location }) => void getResources(catalogueFilters(location.query)),
+  },
   { path: "/resources/new", component: lazy(() => import("./pages/resources/new")) },
   {
     path: "/resources/:id",
@@ -46,11 +59,19 @@ const routes: RouteDefinition[] = [
     component: lazy(() => import("./pages/resources/edit")),
     preload: ({ params }) => void getResource(params.id ?? ""),
   },
-  { path: "/consultations", component: lazy(() => import("./pages/consultations")) },
+  {
+    path: "/consultations",
+    component: lazy(() => import("./pages/consultations")),
+    preload: ({ location }) => void getKnowledge(knowledgeFilters(location.query)),
+  },
   { path: "/consultations/ask", component: lazy(() => import("./pages/consultations/ask")) },
   { path: "/consultations/scorecard", component: lazy(() => import("./pages/consultations/scorecard")) },
   { path: "/consultations/desk", component: lazy(() => import("./pages/consultations/lists")) },
-  { path: "/consultations/:id", component: lazy(() => import("./pages/consultations/detail")) },
+  {
+    path: "/consultations/:id",
+    component: lazy(() => import("./pages/consultations/detail")),
+    preload: ({ params }) => void getQuestion(params.id ?? ""),
+  },
   { path: "/responses/:id", component: lazy(() => import("./pages/responses/detail")) },
   { path: "/coordinator/ledger", component: lazy(() => import("./pages/coordinator/ledger")) },
   { path: "/coordinator/dashboard", component: lazy(() => import("./pages/coordinator/dashboard")) },

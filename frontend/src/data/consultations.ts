@@ -6,11 +6,17 @@ import type {
   Scorecard,
   SolveQuestion,
 } from "@cluster/core/consultation/schema";
-import type { ConsultationTopic } from "@cluster/core/reference";
+import { type ConsultationTopic, consultationTopicIds } from "@cluster/core/reference";
 import { action, query } from "@solidjs/router";
 import { ApiError, api, type Page, queryString } from "./api";
+import { oneOf, type SearchParams, textParam } from "./params";
 
 export type KnowledgeFilters = { topic?: ConsultationTopic; q?: string };
+
+export const knowledgeFilters = (search: SearchParams): KnowledgeFilters => ({
+  topic: oneOf<ConsultationTopic>(consultationTopicIds, search.topic),
+  q: textParam(search.q),
+});
 
 export const knowledgePageSize = 20;
 

@@ -9,9 +9,17 @@ import type {
   Reject,
   UpdateProfile,
 } from "@cluster/core/member/schema";
-import type { MunicipalityId, OrganisationKind, SphereId } from "@cluster/core/reference";
+import {
+  type MunicipalityId,
+  municipalityIds,
+  type OrganisationKind,
+  organisationKindIds,
+  type SphereId,
+  sphereIds,
+} from "@cluster/core/reference";
 import { action, query } from "@solidjs/router";
 import { ApiError, api, type Page, queryString, type RawBody } from "./api";
+import { oneOf, type SearchParams, textParam } from "./params";
 
 export type DirectoryFilters = {
   q?: string;
@@ -19,6 +27,13 @@ export type DirectoryFilters = {
   sphere?: SphereId;
   municipality?: MunicipalityId;
 };
+
+export const directoryFilters = (search: SearchParams): DirectoryFilters => ({
+  q: textParam(search.q),
+  kind: oneOf<OrganisationKind>(organisationKindIds, search.kind),
+  sphere: oneOf<SphereId>(sphereIds, search.sphere),
+  municipality: oneOf<MunicipalityId>(municipalityIds, search.municipality),
+});
 
 export const pageSize = 20;
 

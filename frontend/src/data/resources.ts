@@ -1,4 +1,4 @@
-import type { ResourceCategory } from "@cluster/core/reference";
+import { placeIds, type ResourceCategory, resourceCategoryIds } from "@cluster/core/reference";
 import type {
   CatalogueEntry,
   CreateListing,
@@ -14,6 +14,7 @@ import type {
 } from "@cluster/core/resource/schema";
 import { action, query } from "@solidjs/router";
 import { ApiError, api, type Page, queryString, type RawBody } from "./api";
+import { oneOf, type SearchParams, textParam } from "./params";
 
 export type ListingKind = Listing["kind"];
 export type ListingPlace = Listing["place"];
@@ -24,6 +25,15 @@ export type CatalogueFilters = {
   place?: ListingPlace;
   q?: string;
 };
+
+export const listingKinds: ListingKind[] = ["offer", "request"];
+
+export const catalogueFilters = (search: SearchParams): CatalogueFilters => ({
+  kind: oneOf<ListingKind>(listingKinds, search.kind),
+  category: oneOf<ResourceCategory>(resourceCategoryIds, search.category),
+  place: oneOf<ListingPlace>(placeIds, search.place),
+  q: textParam(search.q),
+});
 
 export const pageSize = 20;
 

@@ -1,14 +1,6 @@
 import { useSearchParams } from "@solidjs/router";
 import { createEffect, on } from "solid-js";
 
-/** Allowed values only: anything else in the URL (an old link, a typo) counts as "no filter". */
-export const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | undefined =>
-  typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
-
-/** The trimmed text of a search parameter, or undefined when blank. */
-export const textParam = (value: unknown): string | undefined =>
-  typeof value === "string" && value.trim() ? value.trim() : undefined;
-
 type Values<K extends string> = { [P in K]?: string };
 
 /**

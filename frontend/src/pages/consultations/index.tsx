@@ -1,7 +1,8 @@
-import { type ConsultationTopic, consultationTopicIds, consultationTopicName } from "@cluster/core/reference";
+import { consultationTopicName } from "@cluster/core/reference";
 import { useIsRouting } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
-import { getKnowledge, type KnowledgeFilters } from "../../data/consultations";
+import { getKnowledge, knowledgeFilters } from "../../data/consultations";
+import { sameFilters } from "../../data/params";
 import { useSession } from "../../providers/session";
 import { formatDate } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
@@ -9,7 +10,7 @@ import { createPagedList, Pager } from "../../ui/pager";
 import { SearchFilters } from "../../ui/search-filters";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
-import { createUrlFilters, oneOf, textParam } from "../../ui/url-filters";
+import { createUrlFilters } from "../../ui/url-filters";
 import { topicOptions } from "./labels";
 
 const filterKeys = ["topic", "q"] as const;
@@ -19,16 +20,9 @@ export default function KnowledgeBase() {
   const { hasRole } = useSession();
   const { search, set: setFilter, reset } = createUrlFilters(filterKeys);
   const routing = useIsRouting();
-  const filters = createMemo<KnowledgeFilters>(
-    () => ({
-      topic: oneOf<ConsultationTopic>(consultationTopicIds, search.topic),
-      q: textParam(search.q),
-    }),
-    {},
-    { equals: (a, b) => a.topic === b.topic && a.q === b.q },
-  );
+  const filters = createMemo(() => knowledgeFilters(search), {}, { equals: sameFilters });
   const hasFilters = () => Boolean(filters().topic || filters().q);
-  const list = createPagedList(filters, (f, cursor) => getKnowledge(f, cursor));
+  const list = createPagedList(filters, getKnowledge);
 
   return (
     <>

@@ -1,27 +1,22 @@
 import {
-  type MunicipalityId,
   municipalities,
-  municipalityIds,
   municipalityName,
-  type OrganisationKind,
-  organisationKindIds,
   organisationKindName,
   organisationKinds,
-  type SphereId,
-  sphereIds,
   sphereName,
   spheres,
 } from "@cluster/core/reference";
 import { useIsRouting } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
-import { type DirectoryFilters, getMembers } from "../../data/members";
+import { directoryFilters, getMembers } from "../../data/members";
+import { sameFilters } from "../../data/params";
 import { enumeration } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
 import { SearchFilters } from "../../ui/search-filters";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
-import { createUrlFilters, oneOf, textParam } from "../../ui/url-filters";
+import { createUrlFilters } from "../../ui/url-filters";
 
 const filterKeys = ["q", "kind", "sphere", "municipality"] as const;
 
@@ -30,22 +25,10 @@ export default function Directory() {
   const routing = useIsRouting();
 
   // Filters come from the URL (shareable, survive reload and "back"); unknown values are ignored.
-  const filters = createMemo<DirectoryFilters>(
-    () => ({
-      q: textParam(search.q),
-      kind: oneOf<OrganisationKind>(organisationKindIds, search.kind),
-      sphere: oneOf<SphereId>(sphereIds, search.sphere),
-      municipality: oneOf<MunicipalityId>(municipalityIds, search.municipality),
-    }),
-    {},
-    {
-      equals: (a, b) =>
-        a.q === b.q && a.kind === b.kind && a.sphere === b.sphere && a.municipality === b.municipality,
-    },
-  );
+  const filters = createMemo(() => directoryFilters(search), {}, { equals: sameFilters });
   const hasFilters = () => Object.values(filters()).some(Boolean);
 
-  const list = createPagedList(filters, (f, cursor) => getMembers(f, cursor));
+  const list = createPagedList(filters, getMembers);
 
   return (
     <>

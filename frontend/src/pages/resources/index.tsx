@@ -1,49 +1,27 @@
-import {
-  placeIds,
-  placeName,
-  type ResourceCategory,
-  resourceCategoryIds,
-  resourceCategoryName,
-} from "@cluster/core/reference";
+import { placeName, resourceCategoryName } from "@cluster/core/reference";
 import { useIsRouting } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
-import {
-  type CatalogueFilters,
-  getResources,
-  type ListingKind,
-  type ListingPlace,
-} from "../../data/resources";
+import { sameFilters } from "../../data/params";
+import { catalogueFilters, getResources, listingKinds } from "../../data/resources";
 import { formatDate } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
 import { SearchFilters } from "../../ui/search-filters";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
-import { createUrlFilters, oneOf, textParam } from "../../ui/url-filters";
+import { createUrlFilters } from "../../ui/url-filters";
 import { categoryOptions, kindBadge, kindFilterName, placeOptions, quantityText } from "./labels";
 
 const filterKeys = ["kind", "category", "place", "q"] as const;
-const kinds: ListingKind[] = ["offer", "request"];
 
 export default function Catalogue() {
   const { search, set: setFilter, reset } = createUrlFilters(filterKeys);
   const routing = useIsRouting();
 
-  const filters = createMemo<CatalogueFilters>(
-    () => ({
-      kind: oneOf<ListingKind>(kinds, search.kind),
-      category: oneOf<ResourceCategory>(resourceCategoryIds, search.category),
-      place: oneOf<ListingPlace>(placeIds, search.place),
-      q: textParam(search.q),
-    }),
-    {},
-    {
-      equals: (a, b) => a.q === b.q && a.kind === b.kind && a.category === b.category && a.place === b.place,
-    },
-  );
+  const filters = createMemo(() => catalogueFilters(search), {}, { equals: sameFilters });
   const hasFilters = () => Object.values(filters()).some(Boolean);
 
-  const list = createPagedList(filters, (f, cursor) => getResources(f, cursor));
+  const list = createPagedList(filters, getResources);
 
   return (
     <>
@@ -70,7 +48,7 @@ export default function Catalogue() {
           name="kind"
           label="Тип"
           placeholder="Предложения и запросы"
-          options={kinds.map((k) => ({ value: k, label: kindFilterName[k] }))}
+          options={listingKinds.map((k) => ({ value: k, label: kindFilterName[k] }))}
           value={filters().kind ?? ""}
           onValue={(value) => setFilter("kind", value)}
         />
