@@ -5,6 +5,17 @@ import { ApiError } from "../data/api";
 import { Button } from "./button";
 import { plural } from "./format";
 
+/** What `createPagedList` gives a page: its items so far and the means to load more. */
+export interface PagedList<T> {
+  /** Reading it suspends until the first page is there. */
+  first: () => Page<T> | undefined;
+  items: () => T[];
+  hasMore: () => boolean;
+  loadMore: () => Promise<void>;
+  loadingMore: () => boolean;
+  error: () => string | undefined;
+}
+
 /**
  * A cursor-paged list: the first page through a router query (so actions revalidate it),
  * further pages appended by "Показать ещё". The extra pages reset when `key` changes.
@@ -12,7 +23,7 @@ import { plural } from "./format";
 export function createPagedList<T, K>(
   key: () => K,
   fetchPage: (key: K, cursor?: string) => Promise<Page<T>>,
-) {
+): PagedList<T> {
   const first = createAsync(() => fetchPage(key()));
   const [extra, setExtra] = createSignal<Page<T>[]>([]);
   const [loadingMore, setLoadingMore] = createSignal(false);
@@ -56,7 +67,6 @@ export function createPagedList<T, K>(
   }
 
   return {
-    /** Reading it suspends until the first page is there. */
     first,
     items,
     hasMore: () => nextCursor() !== null,
@@ -66,36 +76,35 @@ export function createPagedList<T, K>(
   };
 }
 
-/** The "Показать ещё" button with an announcement of how many items are shown. */
+/** The "Показать ещё" button of a paged list, with an announcement of how many items are shown. */
 export function Pager(props: {
-  hasMore: boolean;
-  loading: boolean;
-  onMore: () => Promise<void>;
-  error?: string;
-  /** How many items are shown, and the noun's forms for 1, 2 and 5 of them. */
-  count: number;
+  list: PagedList<unknown>;
+  /** The noun's forms for 1, 2 and 5 items. */
   noun: [one: string, few: string, many: string];
+  /** How many items are shown, when the page hides some of the list's (those already handled). */
+  count?: number;
 }) {
   let status!: HTMLParagraphElement;
+  const count = () => props.count ?? props.list.items().length;
   const more = async () => {
-    await props.onMore();
+    await props.list.loadMore();
     // The button disappears after the last page: keep keyboard focus near the list.
-    if (!props.hasMore) status.focus();
+    if (!props.list.hasMore()) status.focus();
   };
   return (
     <div class="pager">
       <p class="pager-status" role="status" tabIndex={-1} ref={status}>
         {/* Announced politely after each load: "Показано: 40 организаций — это все результаты". */}
-        Показано: {props.count} {plural(props.count, props.noun)}
-        {props.hasMore ? "" : " — это все результаты"}
+        Показано: {count()} {plural(count(), props.noun)}
+        {props.list.hasMore() ? "" : " — это все результаты"}
       </p>
-      <Show when={props.error}>
+      <Show when={props.list.error()}>
         <p class="field-error" role="alert">
-          {props.error}
+          {props.list.error()}
         </p>
       </Show>
-      <Show when={props.hasMore}>
-        <Button variant="secondary" pending={props.loading} onClick={more}>
+      <Show when={props.list.hasMore()}>
+        <Button variant="secondary" pending={props.list.loadingMore()} onClick={more}>
           Показать ещё
         </Button>
       </Show>

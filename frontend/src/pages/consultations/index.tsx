@@ -97,14 +97,7 @@ export default function KnowledgeBase() {
                 )}
               </For>
             </ul>
-            <Pager
-              hasMore={list.hasMore()}
-              loading={list.loadingMore()}
-              onMore={list.loadMore}
-              error={list.error()}
-              count={list.items().length}
-              noun={["вопрос", "вопроса", "вопросов"]}
-            />
+            <Pager list={list} noun={["вопрос", "вопроса", "вопросов"]} />
           </Show>
         </DataBoundary>
       </section>

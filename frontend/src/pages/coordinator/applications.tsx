@@ -72,14 +72,7 @@ function Queue() {
               )}
             </For>
           </ul>
-          <Pager
-            hasMore={list.hasMore()}
-            loading={list.loadingMore()}
-            onMore={list.loadMore}
-            error={list.error()}
-            count={items().length}
-            noun={["заявка", "заявки", "заявок"]}
-          />
+          <Pager list={list} count={items().length} noun={["заявка", "заявки", "заявок"]} />
         </Show>
       </DataBoundary>
     </>

@@ -60,10 +60,7 @@ function People() {
           </For>
         </ul>
         <Pager
-          hasMore={list.hasMore()}
-          loading={list.loadingMore()}
-          onMore={list.loadMore}
-          error={list.error()}
+          list={list}
           count={items().length}
           noun={["учётная запись", "учётные записи", "учётных записей"]}
         />

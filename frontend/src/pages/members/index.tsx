@@ -134,14 +134,7 @@ export default function Directory() {
                 )}
               </For>
             </ul>
-            <Pager
-              hasMore={list.hasMore()}
-              loading={list.loadingMore()}
-              onMore={list.loadMore}
-              error={list.error()}
-              count={list.items().length}
-              noun={["организация", "организации", "организаций"]}
-            />
+            <Pager list={list} noun={["организация", "организации", "организаций"]} />
           </Show>
         </DataBoundary>
       </section>

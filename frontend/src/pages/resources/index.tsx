@@ -121,14 +121,7 @@ export default function Catalogue() {
                 )}
               </For>
             </ul>
-            <Pager
-              hasMore={list.hasMore()}
-              loading={list.loadingMore()}
-              onMore={list.loadMore}
-              error={list.error()}
-              count={list.items().length}
-              noun={["объявление", "объявления", "объявлений"]}
-            />
+            <Pager list={list} noun={["объявление", "объявления", "объявлений"]} />
           </Show>
         </DataBoundary>
       </section>
