@@ -83,16 +83,23 @@ async function organisationsOf(subscriber: Subscriber) {
   return new Set(data.map((membership) => membership.organisationId));
 }
 
+/**
+ * A subscriber's next slot: the next due time (with the status the due index needs), and what
+ * their news is now covered until, when this run covered it.
+ */
+function nextSlot(subscriber: Subscriber, now: Date, coveredUntil?: string) {
+  return {
+    status: subscriber.status,
+    nextDueAt: nextDue(subscriber, now)?.toISOString() ?? NEVER,
+    ...(coveredUntil ? { coveredUntil } : {}),
+  };
+}
+
 /** Moves a subscriber to their next slot, if no other run has done so (the due time is the guard). */
 function advance(subscriber: Subscriber, now: Date, coveredUntil?: string) {
-  const next = nextDue(subscriber, now);
   return db()
     .entities.subscriber.patch({ id: subscriber.id })
-    .set({
-      status: subscriber.status,
-      nextDueAt: next ? next.toISOString() : NEVER,
-      ...(coveredUntil ? { coveredUntil } : {}),
-    })
+    .set(nextSlot(subscriber, now, coveredUntil))
     .where(({ nextDueAt }, { eq }) => eq(nextDueAt, subscriber.nextDueAt));
 }
 
@@ -283,11 +290,7 @@ async function one(subscriber: Subscriber, { now, catalogue, quietSince, paced, 
           .commit(),
         subscribers
           .patch({ id: subscriber.id })
-          .set({
-            status: subscriber.status,
-            nextDueAt: nextDue(subscriber, now)?.toISOString() ?? NEVER,
-            coveredUntil: now.toISOString(),
-          })
+          .set(nextSlot(subscriber, now, now.toISOString()))
           .where(({ nextDueAt }, { eq }) => eq(nextDueAt, subscriber.nextDueAt))
           .commit(),
       ]).catch((writeError: unknown) =>
@@ -321,7 +324,7 @@ async function one(subscriber: Subscriber, { now, catalogue, quietSince, paced, 
         ? [
             subscribers
               .patch({ id: subscriber.id })
-              .set({ status: subscriber.status, nextDueAt: nextDue(subscriber, now)?.toISOString() ?? NEVER })
+              .set(nextSlot(subscriber, now))
               .where(({ nextDueAt }, { eq }) => eq(nextDueAt, subscriber.nextDueAt))
               .commit(),
           ]
@@ -350,11 +353,7 @@ async function one(subscriber: Subscriber, { now, catalogue, quietSince, paced, 
     digestDay.update({ day: moscowToday() }).add({ sent: 1 }).commit(),
     subscribers
       .patch({ id: subscriber.id })
-      .set({
-        status: subscriber.status,
-        nextDueAt: nextDue(subscriber, now)?.toISOString() ?? NEVER,
-        coveredUntil: now.toISOString(),
-      })
+      .set(nextSlot(subscriber, now, now.toISOString()))
       .commit(),
   ]);
   summary.sent++;
