@@ -1,3 +1,4 @@
+import { moscowToday } from "@cluster/core/shared/dates";
 import { describe, expect, it } from "vitest";
 import {
   applyAs,
@@ -158,7 +159,7 @@ describe("Resource Bank housekeeping in the browser", () => {
         description: "Коробки с канцелярией для детских кружков: бумага, краски, клей.",
         place: "region",
         quantity: 5,
-        availableFrom: new Date().toISOString().slice(0, 10),
+        availableFrom: moscowToday(),
       });
       await api(owner, `/api/resources/${draft.id}/publish`, { version: 1 });
       return draft.id as string;

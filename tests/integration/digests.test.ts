@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import * as Clock from "@cluster/core/shared/clock";
 import { describe, expect, inject, it, vi } from "vitest";
 import { Client, portalUrl, signedIn, uniqueEmail } from "./client";
 import { approvedMember, listing } from "./fixtures";
@@ -53,7 +54,7 @@ async function runDigestJob(at: Date) {
   return sendDueDigests({ now: at, rate: 200 });
 }
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+const inDays = (days: number) => new Date(Clock.nowMs() + days * 86_400_000);
 
 describe("digests", () => {
   it("subscribe, confirm, receive a personal digest with one-click unsubscribe headers; unsubscribed gets no more", async () => {
@@ -189,7 +190,7 @@ describe("digests", () => {
       .set({
         status: "active",
         nextDueAt: current!.nextDueAt,
-        lastActivityAt: new Date(Date.now() - 181 * 86_400_000).toISOString(),
+        lastActivityAt: new Date(Clock.nowMs() - 181 * 86_400_000).toISOString(),
       })
       .go();
     const summary = await runDigestJob(inDays(2));
@@ -302,10 +303,10 @@ describe("digests", () => {
       const { data: current } = await db().entities.subscriber.get({ id: data!.subscriberId }).go();
       await db()
         .entities.subscriber.patch({ id: current!.id })
-        .set({ status: "active", nextDueAt: new Date(Date.now() - 60_000).toISOString() })
+        .set({ status: "active", nextDueAt: new Date(Clock.nowMs() - 60_000).toISOString() })
         .go();
     }
-    const started = new Date().toISOString();
+    const started = Clock.nowIso();
     // One Query per poll: a busy machine must not let the job finish between two polls.
     const sentCount = async () => {
       const { data } = await db()

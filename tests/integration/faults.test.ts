@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as Clock from "@cluster/core/shared/clock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startEmbedded } from "../../packages/local/src/embedded";
 import { type FaultProxy, startFaultProxy } from "../../packages/local/src/fault-proxy";
@@ -368,7 +369,7 @@ describe("faults in SES", () => {
       readers.push(email);
     }
     const { sendDueDigests } = await import("@cluster/core/digest/send");
-    const at = new Date(Date.now() + 2 * 86_400_000);
+    const at = new Date(Clock.nowMs() + 2 * 86_400_000);
     const digests = async () =>
       await Promise.all(
         readers.map(
@@ -409,7 +410,7 @@ describe("faults in SES", () => {
     const token = decodeURIComponent(/\/digest\/confirm\?token=([\w.%-]+)/.exec(text)![1]!);
     expect((await guest.post("/api/digests/confirm", { token })).status).toBe(200);
     const { sendDueDigests } = await import("@cluster/core/digest/send");
-    const at = new Date(Date.now() + 3 * 86_400_000);
+    const at = new Date(Clock.nowMs() + 3 * 86_400_000);
     // SES takes the letter, the answer never arrives: neither the SDK nor the next run repeats it.
     ses.set({ lose: 1 });
     const lostRun = await sendDueDigests({ now: at, rate: 200 });

@@ -1,5 +1,7 @@
 import { completeInn, completeOgrn } from "@cluster/core/identifiers";
 import type { Application } from "@cluster/core/member/schema";
+import * as Clock from "@cluster/core/shared/clock";
+import { moscowToday } from "@cluster/core/shared/dates";
 
 let serial = 0;
 
@@ -41,9 +43,8 @@ export async function approvedMember(overrides: Partial<Record<keyof Application
   return Object.assign(client, { organisationId: organisation.id as string });
 }
 
-/** A date relative to today, so tests keep working whenever they run. */
-export const daysFromNow = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A Moscow date relative to the portal's today, so tests keep working whenever they run. */
+export const daysFromNow = (days: number) => moscowToday(new Date(Clock.nowMs() + days * 86_400_000));
 
 export const listing = (overrides: Record<string, unknown> = {}) => ({
   kind: "offer",

@@ -1,5 +1,6 @@
 import { db } from "@cluster/core/db/service";
 import { consent } from "@cluster/core/reference";
+import * as Clock from "@cluster/core/shared/clock";
 import { ulid } from "@cluster/core/shared/ulid";
 import { describe, expect, it } from "vitest";
 import { portalUrl } from "./client";
@@ -27,7 +28,7 @@ async function knownAccounts(count: number, run: string) {
             email,
             name: "Проверка Временная",
             consentVersion: consent.version,
-            consentAt: new Date().toISOString(),
+            consentAt: Clock.nowIso(),
           })
           .go();
         await accountEmail.create({ email, accountId: id }).go();

@@ -5,6 +5,7 @@ import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, NotFound, stale } from "../errors";
 import { isConditionFailure } from "../mail";
 import type { ConsultationTopic, Role } from "../reference";
+import * as Clock from "../shared/clock";
 import type { AccountEntity } from "./entity";
 import type { Account, GrantRoles, SetBlocked, UpdateProfile } from "./schema";
 import { db } from "./store";
@@ -146,7 +147,7 @@ export async function exportData(actor: Actor) {
     .entities.session.query.byAccount({ accountId: person.accountId })
     .go({ pages: "all" });
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: Clock.nowIso(),
     account,
     memberships,
     sessions: sessions.map(({ createdAt, expiresAt, userAgent }) => ({

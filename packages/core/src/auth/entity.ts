@@ -1,5 +1,6 @@
 import { Entity } from "electrodb";
 import { expiresAtEpoch, SERVICE } from "../db/attributes";
+import * as Clock from "../shared/clock";
 
 /** The one live login code of an email; only an HMAC of the code is stored. */
 export const LoginCodeEntity = /* @__PURE__ */ new Entity({
@@ -43,7 +44,7 @@ export const SessionEntity = /* @__PURE__ */ new Entity({
   attributes: {
     tokenHash: { type: "string", required: true },
     accountId: { type: "string", required: true },
-    createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    createdAt: { type: "string", required: true, readOnly: true, default: () => Clock.nowIso() },
     expiresAt: { type: "number", required: true },
     userAgent: { type: "string" },
     expiresAtEpoch,

@@ -6,6 +6,7 @@ import { Forbidden, Invalid, RateLimited, VisibleError } from "../errors";
 import { deliver, isConditionFailure, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import type { Role } from "../reference";
+import * as Clock from "../shared/clock";
 import { hashCode, hashToken, newLoginCode, newToken, sameHash } from "../shared/secrets";
 import { ulid } from "../shared/ulid";
 import { hit } from "./rate-limit";
@@ -41,7 +42,7 @@ export async function requestCode({ email }: RequestCode, ip: string) {
   await hit({ bucket: `code-ip#${ip}`, max: config().codesPerIpPerHour, windowSeconds: 3600 });
   await hit({ bucket: `code-email#${email}`, ...limits.codesPerEmail });
 
-  const now = Date.now();
+  const now = Clock.nowMs();
   const code = newLoginCode();
   const codeHash = hashCode(await authSecret(), email, code);
   const message = queued(Templates.loginCode(email, code));
@@ -83,7 +84,7 @@ export async function verifyCode(
 ): Promise<VerifyResult & { sessionToken?: string }> {
   await hit({ bucket: `verify-ip#${ip}`, ...limits.verifiesPerIp });
   const { loginCode } = db().entities;
-  const now = Date.now();
+  const now = Clock.nowMs();
   let stored: { codeHash: string; attempts: number } | null;
   try {
     const result = await loginCode
@@ -135,7 +136,7 @@ export async function verifyCode(
 export async function signUp(input: SignUp, userAgent?: string) {
   const tokenHash = hashToken(input.signupToken);
   const { data: signup } = await db().entities.signup.get({ tokenHash }).go({ consistent: true });
-  const now = Date.now();
+  const now = Clock.nowMs();
   if (!signup || signup.expiresAt < now) {
     throw new VisibleError("signup_expired", "Время регистрации истекло: войдите ещё раз", 422);
   }
@@ -189,7 +190,7 @@ async function promoteConfiguredCoordinator(accountId: string, email: string) {
 
 export async function createSession(accountId: string, userAgent?: string) {
   const token = newToken();
-  const now = Date.now();
+  const now = Clock.nowMs();
   await db()
     .entities.session.create({
       tokenHash: hashToken(token),
@@ -210,7 +211,7 @@ export async function resolveSession(token: string | undefined): Promise<Actor> 
   if (!token || token.length > 200) return { type: "guest" };
   const { session, account } = db().entities;
   const { data: found } = await session.get({ tokenHash: hashToken(token) }).go();
-  if (!found || found.expiresAt < Date.now()) return { type: "guest" };
+  if (!found || found.expiresAt < Clock.nowMs()) return { type: "guest" };
   const { data: person } = await account.get({ id: found.accountId }).go();
   if (person?.status !== "active") return { type: "guest" };
   return {

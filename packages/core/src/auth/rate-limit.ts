@@ -1,5 +1,6 @@
 import { RateLimited } from "../errors";
 import { isConditionFailure } from "../mail";
+import * as Clock from "../shared/clock";
 import { db } from "./store";
 
 export interface Limit {
@@ -13,7 +14,7 @@ export interface Limit {
  * the limit, so concurrent requests cannot overshoot it; over the limit is a 429 with the
  * seconds until the window ends.
  */
-export async function hit({ bucket, max, windowSeconds }: Limit, now = Date.now()) {
+export async function hit({ bucket, max, windowSeconds }: Limit, now = Clock.nowMs()) {
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
   const windowEnd = windowStart + windowSeconds;
   try {

@@ -8,6 +8,7 @@ import { deliver, isConditionFailure, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { partyOf, represents } from "../member/party";
 import { AUTHORITY_ANSWER_DAYS, consultationTopics } from "../reference";
+import * as Clock from "../shared/clock";
 import { ulid } from "../shared/ulid";
 import { dueAt } from "./deadlines";
 import type { KnowledgeEntryEntity, PostEntity, QuestionEntity } from "./entity";
@@ -63,7 +64,7 @@ async function relationTo(actor: Actor, item: Item): Promise<Relation> {
   return item.visibility === "public" && item.status !== "open" ? "public" : "none";
 }
 
-function view(item: Item, relation: Relation, now = new Date()): QuestionView {
+function view(item: Item, relation: Relation, now = Clock.now()): QuestionView {
   const open = item.status === "open";
   return {
     id: item.id,
@@ -137,7 +138,7 @@ export async function answerersOf(item: Pick<Item, "topic" | "bodyId">) {
 }
 
 /** A member or a private person asks; the question is routed and its deadline set at once. */
-export async function ask(actor: Actor, input: AskQuestion, now = new Date()) {
+export async function ask(actor: Actor, input: AskQuestion, now = Clock.now()) {
   const person = requirePerson(actor);
   const asker = await partyOf(person, input.organisationId, { personally: true });
   const body = input.bodyId ? await bodyOf(input.bodyId) : undefined;
@@ -256,7 +257,7 @@ export async function take(actor: Actor, id: string, { version }: { version: num
       .set({
         assigneeAccountId: person.accountId,
         assigneeName: person.name,
-        assignedAt: new Date().toISOString(),
+        assignedAt: Clock.nowIso(),
       })
       .composite({ createdAt: item.createdAt })
       .add({ version: 1 })
@@ -297,7 +298,7 @@ export async function reassign(actor: Actor, id: string, { accountId, version }:
         .set({
           assigneeAccountId: person.id,
           assigneeName: person.name,
-          assignedAt: new Date().toISOString(),
+          assignedAt: Clock.nowIso(),
         })
         .composite({ createdAt: item.createdAt })
         .add({ version: 1 })
@@ -366,7 +367,7 @@ export async function answer(actor: Actor, id: string, { text }: PostText) {
   const relation = await relationTo(person, item);
   if (relation === "none") throw new NotFound("Вопрос не найден");
   if (relation !== "assignee") throw new Forbidden("Ответить может тот, кто взял вопрос в работу");
-  const now = new Date().toISOString();
+  const now = Clock.nowIso();
   const first = item.status === "open";
   const next: Item = {
     ...item,
@@ -452,7 +453,7 @@ export async function editPost(actor: Actor, id: string, postId: string, { text 
   if (item.solutionPostId === postId) {
     throw new Conflict("Ответ отмечен как решение: изменить его нельзя, напишите новый", "accepted");
   }
-  const editedAt = new Date().toISOString();
+  const editedAt = Clock.nowIso();
   const earlier = { text: post.text, editedAt: post.editedAt ?? post.createdAt, editorName: person.name };
   try {
     await db()
@@ -484,7 +485,7 @@ export async function solve(actor: Actor, id: string, { postId, rating, version 
     status: "solved",
     solutionPostId: postId,
     rating,
-    solvedAt: new Date().toISOString(),
+    solvedAt: Clock.nowIso(),
     version: item.version + 1,
   };
   const published = item.visibility === "public" && item.firstAnsweredAt;

@@ -1,5 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { type Actor, hasRole } from "../actor";
+import * as Clock from "../shared/clock";
 import type { QuestionStatEntity } from "./entity";
 import { scopeOf } from "./questions";
 import type { Scorecard, ScoreLine } from "./schema";
@@ -51,7 +52,7 @@ async function statsOf(scope: string, since: Date) {
  * The public scorecard: each authority body and the experts as a whole, for the last 30, 90 and
  * 365 days. Coordinators also get the lines per person who answered.
  */
-export async function scorecard(actor: Actor, now = new Date()): Promise<Scorecard> {
+export async function scorecard(actor: Actor, now = Clock.now()): Promise<Scorecard> {
   const since = new Date(now.getTime() - 365 * DAY_MS);
   const { data: bodies } = await db()
     .entities.organisation.query.directory({ status: "approved" })

@@ -5,6 +5,7 @@ import { Canceled, writeAll } from "../db/transaction";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { consultationTopics } from "../reference";
+import * as Clock from "../shared/clock";
 import type { QuestionEntity } from "./entity";
 import { answerersOf } from "./questions";
 import { db } from "./store";
@@ -84,7 +85,7 @@ async function nextInTurn(item: Item) {
  * - on overdue, tells the coordinators.
  * Each happens once per question.
  */
-export async function watchDeadlines(now = new Date()) {
+export async function watchDeadlines(now = Clock.now()) {
   const counts = { assigned: 0, reminded: 0, escalated: 0 };
   const coordinators = await coordinatorEmails();
   for (const route of await routes()) {

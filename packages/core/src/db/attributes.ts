@@ -1,3 +1,4 @@
+import * as Clock from "../shared/clock";
 /** Attribute definitions that every mutable entity shares. */
 
 export const timestamps = {
@@ -5,14 +6,14 @@ export const timestamps = {
     type: "string",
     readOnly: true,
     required: true,
-    default: () => new Date().toISOString(),
+    default: () => Clock.nowIso(),
   },
   updatedAt: {
     type: "string",
     required: true,
     watch: "*",
-    default: () => new Date().toISOString(),
-    set: () => new Date().toISOString(),
+    default: () => Clock.nowIso(),
+    set: () => Clock.nowIso(),
   },
 } as const;
 

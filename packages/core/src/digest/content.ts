@@ -1,5 +1,6 @@
 import { facetKey } from "../resource/listings";
 import { fits } from "../resource/matching";
+import * as Clock from "../shared/clock";
 import { moscowToday } from "../shared/dates";
 import { db } from "./store";
 import type { Subscriber } from "./subscriptions";
@@ -74,7 +75,7 @@ const listingNews = (row: CatalogueRow): ListingNews => ({
   quantity: row.quantity,
 });
 
-export async function buildCatalogue(since: string, now = new Date()): Promise<Catalogue> {
+export async function buildCatalogue(since: string, now = Clock.now()): Promise<Catalogue> {
   const today = moscowToday(now);
   const horizon = moscowToday(new Date(now.getTime() + CLOSING_DAYS * 24 * 3600_000));
   const { knowledgeEntry, organisation, listing } = db().entities;

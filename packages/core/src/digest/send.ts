@@ -1,6 +1,7 @@
 import { config } from "../config";
 import { writeAll } from "../db/transaction";
 import { deliver, isConditionFailure, queued, sendLetter } from "../mail/index";
+import * as Clock from "../shared/clock";
 import { moscowToday } from "../shared/dates";
 import { nextDue, periodOf } from "./calendar";
 import { buildCatalogue, type Catalogue, isEmpty, MAX_LOOKBACK_MS, select } from "./content";
@@ -183,7 +184,7 @@ async function sendWithRetries(letter: Parameters<typeof sendLetter>[0], paced: 
  * subscriber costs a few requests of their own, so the work grows with subscribers plus items.
  */
 export async function sendDueDigests(options: RunOptions = {}): Promise<RunSummary> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? Clock.now();
   const rate = options.rate ?? config().digestSendRate;
   const stopTakingAt = options.stopTakingAt ?? Number.POSITIVE_INFINITY;
   const summary: RunSummary = {
@@ -255,7 +256,7 @@ async function one(subscriber: Subscriber, { now, catalogue, quietSince, paced, 
   }
   const period = periodOf(subscriber.frequency, new Date(subscriber.nextDueAt));
   await paced();
-  const claimed = await claim(subscriber, period, Date.now());
+  const claimed = await claim(subscriber, period, Clock.nowMs());
   if (claimed === "busy") {
     summary.skipped++;
     return;
@@ -344,9 +345,9 @@ async function one(subscriber: Subscriber, { now, catalogue, quietSince, paced, 
       .patch({ subscriberId: subscriber.id, period })
       .set({
         status: "sent",
-        sentAt: new Date().toISOString(),
+        sentAt: Clock.nowIso(),
         items,
-        expiresAtEpoch: Math.floor(Date.now() / 1000) + DELIVERY_RETENTION_S,
+        expiresAtEpoch: Math.floor(Clock.nowMs() / 1000) + DELIVERY_RETENTION_S,
       })
       .composite({ createdAt: claimed.createdAt })
       .commit(),

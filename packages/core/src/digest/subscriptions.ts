@@ -4,6 +4,7 @@ import { config } from "../config";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, NotFound, VisibleError } from "../errors";
 import { deliver, isConditionFailure, queued } from "../mail/index";
+import * as Clock from "../shared/clock";
 import { newToken } from "../shared/secrets";
 import { ulid } from "../shared/ulid";
 import { nextDue, periodLengthMs } from "./calendar";
@@ -77,7 +78,7 @@ const preferencesOf = ({ email: _, ...preferences }: Subscribe): Preferences => 
  */
 export async function subscribe(input: Subscribe) {
   const preferences = preferencesOf(input);
-  const now = new Date();
+  const now = Clock.now();
   const existing = await byEmail(input.email);
   if (existing?.status === "active") {
     const letter = queued(alreadySubscribedLetter(existing.email, await manageToken(existing)));
@@ -138,7 +139,7 @@ export async function confirm(token: string) {
   }
   const manage = await manageToken(current);
   if (current.status === "active") return { ...view(current), manageToken: manage };
-  const now = new Date();
+  const now = Clock.now();
   const next = {
     ...schedule("active", current, now),
     confirmedAt: now.toISOString(),
@@ -193,7 +194,7 @@ async function save(
   status: Subscriber["status"],
   accountId = current.accountId,
 ) {
-  const now = new Date();
+  const now = Clock.now();
   const next = {
     ...preferences,
     ...(accountId ? { accountId } : {}),
@@ -221,7 +222,7 @@ async function save(
 export async function unsubscribe(token: string) {
   const current = await byToken(token);
   if (current.status !== "active") return view(current);
-  const next = { ...schedule("unsubscribed", current, new Date()), version: current.version + 1 };
+  const next = { ...schedule("unsubscribed", current, Clock.now()), version: current.version + 1 };
   try {
     await db()
       .entities.subscriber.patch({ id: current.id })
@@ -237,7 +238,7 @@ export async function unsubscribe(token: string) {
 }
 
 /** An open, a click or a visit: keeps a quiet reader's digest from pausing by itself. */
-export async function noteActivity(current: Subscriber, now = new Date()) {
+export async function noteActivity(current: Subscriber, now = Clock.now()) {
   const since = new Date(now.getTime() - ACTIVITY_RESOLUTION_MS).toISOString();
   await db()
     .entities.subscriber.patch({ id: current.id })
@@ -283,7 +284,7 @@ export async function updateMine(actor: Actor, input: UpdatePreferences) {
     return result;
   }
   const { version: _version, ...preferences } = input;
-  const now = new Date();
+  const now = Clock.now();
   const id = ulid();
   const item = {
     id,
@@ -324,7 +325,7 @@ async function liftSuppression(email: string) {
  */
 export async function recordFeedback({ type, emails, permanent, detail }: Feedback) {
   if (type === "bounce" && !permanent) return { suppressed: 0 };
-  const at = new Date().toISOString();
+  const at = Clock.nowIso();
   for (const email of emails) {
     await db().entities.suppression.put({ email, reason: type, detail, at }).go();
     const current = await byEmail(email);

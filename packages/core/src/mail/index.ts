@@ -1,6 +1,7 @@
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { sesClient } from "../clients";
 import { config } from "../config";
+import * as Clock from "../shared/clock";
 import { ulid } from "../shared/ulid";
 import { db } from "./store";
 
@@ -15,7 +16,7 @@ export type Queued = Message & { id: string; createdAt: string };
 /** A message with its outbox key; put it in the same transaction as the change that causes it. */
 export const queued = (message: Message): Queued => ({
   id: ulid(),
-  createdAt: new Date().toISOString(),
+  createdAt: Clock.nowIso(),
   ...message,
 });
 
@@ -90,7 +91,7 @@ export async function sendLetter(letter: Letter) {
 export async function deliver(messages: Queued[]) {
   const outbox = db().entities.outbox;
   for (const message of messages) {
-    const now = Date.now();
+    const now = Clock.nowMs();
     try {
       await outbox
         .patch({ id: message.id })
@@ -111,8 +112,8 @@ export async function deliver(messages: Queued[]) {
         .patch({ id: message.id })
         .set({
           status: "sent",
-          sentAt: new Date().toISOString(),
-          expiresAtEpoch: Math.floor(Date.now() / 1000) + SENT_RETENTION_S,
+          sentAt: Clock.nowIso(),
+          expiresAtEpoch: Math.floor(Clock.nowMs() / 1000) + SENT_RETENTION_S,
         })
         .composite({ createdAt: message.createdAt })
         .go();

@@ -1,6 +1,7 @@
 import { coordinatorEmails } from "../account/coordinators";
 import { config } from "../config";
 import { isConditionFailure, sendLetter } from "../mail";
+import * as Clock from "../shared/clock";
 import { moscowToday } from "../shared/dates";
 import { build } from "./figures";
 import { reportFile } from "./files";
@@ -15,7 +16,7 @@ import { db } from "./store";
  * overlapping runs send each report to each coordinator at most once, and a refused letter is
  * retried by the next run.
  */
-export async function sendDueReports(now = new Date()) {
+export async function sendDueReports(now = Clock.now()) {
   const result = { reports: [] as string[], sent: 0, alreadySent: 0, failed: 0 };
   const due = owed(moscowToday(now), config().reportSchedule);
   if (due.length === 0) return result;

@@ -1,5 +1,6 @@
 import { type Actor, requireCoordinator } from "../actor";
 import { reach } from "../digest/reach";
+import * as Clock from "../shared/clock";
 import { moscowToday } from "../shared/dates";
 import { type Facts, figuresOf, linesOf, type OrganisationFact, pointOf, type QuestionFact } from "./compute";
 import { reportFile } from "./files";
@@ -144,7 +145,7 @@ export async function build(
   period: Period,
   options: { now?: Date; progress?: Progress } = {},
 ): Promise<Report> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? Clock.now();
   const progress = options.progress ?? (() => {});
   const previous = previousPeriod(period);
   const facts = await factsOf({ from: previous.from, to: period.to }, progress);
@@ -168,7 +169,7 @@ export async function report(actor: Actor, query: ReportQuery) {
 }
 
 /** The last months' headline figures for the dashboard's charts, the current month included. */
-export async function series(actor: Actor, { months }: SeriesQuery, now = new Date()): Promise<Series> {
+export async function series(actor: Actor, { months }: SeriesQuery, now = Clock.now()): Promise<Series> {
   requireCoordinator(actor);
   const periods = lastMonths(moscowToday(now), months);
   const first = periods[0] as Period;

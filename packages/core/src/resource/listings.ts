@@ -7,6 +7,7 @@ import { searchKey } from "../identifiers";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { partyOf, represents } from "../member/party";
+import * as Clock from "../shared/clock";
 import { moscowToday } from "../shared/dates";
 import { ulid } from "../shared/ulid";
 import { type CatalogueEntryEntity, type ListingEntity, OPEN_ENDED, openStatuses } from "./entity";
@@ -261,7 +262,7 @@ export async function publish(actor: Actor, id: string, { version }: ChangeStatu
   const next = await saveListing(current, {
     ...current,
     status: "published",
-    publishedAt: new Date().toISOString(),
+    publishedAt: Clock.nowIso(),
     version: current.version + 1,
   });
   await announceMatches(next).catch(reportMatchingFailure);

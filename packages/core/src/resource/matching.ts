@@ -4,6 +4,7 @@ import { Canceled, writeAll } from "../db/transaction";
 import { NotFound } from "../errors";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import * as Clock from "../shared/clock";
 import type { CatalogueEntryEntity } from "./entity";
 import { openStatuses } from "./entity";
 import { canManage, entryView, facetKey, findListing, type ListingItem } from "./listings";
@@ -157,7 +158,7 @@ const RECENT_HOURS = 48;
  * The matching job: announces new pairs for every listing published recently. Announcing is
  * idempotent, so overlapping or repeated runs are harmless.
  */
-export async function matchRecent(now = new Date()) {
+export async function matchRecent(now = Clock.now()) {
   const since = new Date(now.getTime() - RECENT_HOURS * 3600_000).toISOString();
   const { data } = await db()
     .entities.catalogueEntry.query.byFacet({ facet: facetKey() })

@@ -5,6 +5,7 @@ import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { partyOf, represents } from "../member/party";
+import * as Clock from "../shared/clock";
 import { ulid } from "../shared/ulid";
 import { type ListingEntity, openStatuses, type ResponseEntity } from "./entity";
 import { contributionFor } from "./ledger";
@@ -253,7 +254,7 @@ export async function accept(actor: Actor, id: string, { version }: { version: n
     }
     const email = await emailOf(item.responderAccountId);
     return {
-      set: { status: "accepted", decidedAt: new Date().toISOString() },
+      set: { status: "accepted", decidedAt: Clock.nowIso() },
       next: {
         ...listing,
         remaining,
@@ -318,7 +319,7 @@ export async function decline(actor: Actor, id: string, { version, reason }: Dec
         .set({
           status: "declined",
           declineReason: reason || undefined,
-          decidedAt: new Date().toISOString(),
+          decidedAt: Clock.nowIso(),
           version: item.version + 1,
         })
         .where(({ version, status }, { eq }) => `${eq(version, item.version)} AND ${eq(status, "pending")}`)
@@ -346,7 +347,7 @@ export async function fulfil(actor: Actor, id: string, { version }: { version: n
   if (item.version !== version) throw stale();
   if (item.status !== "accepted")
     throw new Conflict("Передать можно только по принятому отклику", "not_accepted");
-  const at = new Date().toISOString();
+  const at = Clock.nowIso();
   try {
     await writeAll(db, ({ response, contribution }) => [
       response

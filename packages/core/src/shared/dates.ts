@@ -1,3 +1,5 @@
+import * as Clock from "./clock";
+
 /**
  * The region lives on Moscow time: UTC+3 all year since 26 October 2014 (Federal Law No. 248-FZ
  * of 21 July 2014). Every time the portal stores is later than that, so a fixed offset is exact,
@@ -36,7 +38,7 @@ export function moscowTime(instant: Date | string): MoscowTime | undefined {
 const twoDigits = (value: number) => String(value).padStart(2, "0");
 
 /** YYYY-MM-DD in Europe/Moscow: "today" for windows and deadlines is the date there. */
-export function moscowToday(now = new Date()): string {
+export function moscowToday(now = Clock.now()): string {
   const time = moscowTime(now);
   if (!time) throw new RangeError("Invalid time value");
   return `${time.year}-${twoDigits(time.month + 1)}-${twoDigits(time.day)}`;
