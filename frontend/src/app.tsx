@@ -4,7 +4,7 @@ import { getSession } from "./data/auth";
 import { getKnowledge, getQuestion, knowledgeFilters } from "./data/consultations";
 import { directoryFilters, getMember, getMembers, getRepresentatives } from "./data/members";
 import { catalogueFilters, getResource, getResources } from "./data/resources";
-import Home from "./pages/home";
+import Home, { preloadHome } from "./pages/home";
 import { SessionProvider } from "./providers/session";
 import { Alert } from "./ui/alert";
 import { SiteFooter } from "./ui/site-footer";
@@ -17,7 +17,7 @@ import { Loading } from "./ui/status";
  * the way (and when a link is pointed at): the page then reads the same cached query.
  */
 const routes: RouteDefinition[] = [
-  { path: "/", component: Home },
+  { path: "/", component: Home, preload: preloadHome },
   { path: "/login", component: lazy(() => import("./pages/login")) },
   { path: "/join", component: lazy(() => import("./pages/join")) },
   {

@@ -9,8 +9,9 @@ export const app = createAreaApp();
 
 const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param("id") ?? "";
 
-// Fixed paths first: "applications" and "invitations" are not organisation ids.
+// Fixed paths first: "newest", "applications" and "invitations" are not organisation ids.
 bind(app, op.directory, ({ query }) => Member.list(query));
+bind(app, op.newest, ({ query }) => Member.newest(query));
 bind(app, op.apply, ({ actor, body }) => Member.apply(actor, body));
 bind(app, op.queue, ({ actor, query }) => Member.queue(actor, query.cursor, query.limit));
 bind(app, op.acceptInvitation, ({ actor, body }) => Member.acceptInvitation(actor, body));

@@ -199,6 +199,7 @@ const rules: Record<string, Rule> = {
   },
 
   "GET /api/members": { may: "everyone" },
+  "GET /api/members/newest": { may: "everyone" },
   "POST /api/members": { may: "people", body: () => application() },
   "GET /api/members/applications": { may: coordinatorOnly },
   "POST /api/members/invitations/accept": {

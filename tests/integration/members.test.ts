@@ -146,6 +146,24 @@ describe("joining the cluster", () => {
 });
 
 describe("the public directory", () => {
+  it("shows new members, the most recent applications first, and nothing still pending", async () => {
+    const boss = await asCoordinator();
+    const apply = async (name: string) =>
+      (await (await signedIn()).post("/api/members", application({ name }))).json;
+    const earlier = await apply(`АНО «Первая заявка ${Date.now().toString(36)}»`);
+    const later = await apply(`АНО «Вторая заявка ${Date.now().toString(36)}»`);
+    const pending = await apply(`АНО «Ждёт решения ${Date.now().toString(36)}»`);
+    // Approved in the other order: the list follows the applications, not the decisions.
+    await boss.post(`/api/members/${later.id}/approve`, { version: 1 });
+    await boss.post(`/api/members/${earlier.id}/approve`, { version: 1 });
+
+    const { json } = await new Client().get("/api/members/newest?limit=100");
+    const ids = json.items.map((item: { id: string }) => item.id);
+    expect(ids).toContain(earlier.id);
+    expect(ids.indexOf(later.id)).toBeLessThan(ids.indexOf(earlier.id));
+    expect(ids).not.toContain(pending.id);
+  });
+
   it("lists the demo organisations by name with a cursor", async () => {
     const guest = new Client();
     const first = await guest.get("/api/members?limit=10");

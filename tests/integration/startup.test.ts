@@ -55,6 +55,14 @@ describe("npm start", () => {
       expect(first.output).toContain(part);
     }
     expect(first.output).toContain("координатор: chair@start.example");
+    // Each role a newcomer can sign in as, with the address to enter on the login page.
+    for (const role of [
+      "эксперт: ekspert@",
+      "орган власти: minpolitiki@",
+      "представитель НКО: dobrye-sosedi@",
+    ]) {
+      expect(first.output).toContain(role);
+    }
     expect(first.output).toContain("создана");
     for (const port of Object.values(ports)) expect(await isPortFree(Number(port))).toBe(true);
 

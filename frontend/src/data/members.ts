@@ -43,6 +43,12 @@ export const getMembers = query(
   "members",
 );
 
+/** Approved organisations, the most recent applications first. */
+export const getNewestMembers = query(
+  (limit: number) => api.get<Page<DirectoryEntry>>(`/api/members/newest${queryString({ limit })}`),
+  "newest-members",
+);
+
 export type MemberView = {
   /** A guest sees the public profile; representatives and coordinators the full record. */
   organisation: PublicProfile | Organisation;

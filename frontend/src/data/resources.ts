@@ -38,8 +38,8 @@ export const catalogueFilters = (search: SearchParams): CatalogueFilters => ({
 export const pageSize = 20;
 
 export const getResources = query(
-  (filters: CatalogueFilters, cursor?: string) =>
-    api.get<Page<CatalogueEntry>>(`/api/resources${queryString({ ...filters, cursor, limit: pageSize })}`),
+  (filters: CatalogueFilters, cursor?: string, limit = pageSize) =>
+    api.get<Page<CatalogueEntry>>(`/api/resources${queryString({ ...filters, cursor, limit })}`),
   "resources",
 );
 

@@ -1,4 +1,30 @@
+import {
+  consultationTopicName,
+  municipalityName,
+  organisationKindName,
+  placeName,
+  resourceCategoryName,
+} from "@cluster/core/reference";
+import { createAsync } from "@solidjs/router";
+import { For, type JSX, Show } from "solid-js";
+import { getKnowledge } from "../data/consultations";
+import { getNewestMembers } from "../data/members";
+import { getLedger, getResources } from "../data/resources";
+import { formatDate, plural } from "../ui/format";
 import { PageTitle } from "../ui/page-title";
+import { DataBoundary } from "../ui/status";
+import { formatRoubles, kindBadge } from "./resources/labels";
+
+/** How many of each area's newest items the home page shows. */
+export const HOME_ITEMS = 3;
+
+/** The home page's requests, started by the route's preload as well as by the page. */
+export function preloadHome() {
+  void getResources({}, undefined, HOME_ITEMS);
+  void getKnowledge({}, undefined, HOME_ITEMS);
+  void getNewestMembers(HOME_ITEMS);
+  void getLedger({});
+}
 
 export default function Home() {
   return (
@@ -20,49 +46,158 @@ export default function Home() {
             Вступить в кластер
           </a>
         </div>
+        <div class="home-figure">
+          <DataBoundary loading="Считаем передачи…">
+            <LedgerLine />
+          </DataBoundary>
+        </div>
       </section>
 
-      <section aria-labelledby="now-title" class="section">
-        <h2 id="now-title">Уже работает</h2>
-        <div class="cards">
-          <article class="card">
-            <h3>Каталог участников</h3>
-            <p>
-              НКО, компании, органы власти, СМИ и эксперты региона: поиск по названию, сфере деятельности и
-              муниципалитету.
-            </p>
-            <a href="/members">Открыть каталог</a>
-          </article>
-          <article class="card">
-            <h3>Вступление в кластер</h3>
-            <p>
-              Заполните заявку за 10 минут. Координаторы проверят её и сообщат решение по электронной почте.
-            </p>
-            <a href="/join">Подать заявку</a>
-          </article>
-          <article class="card">
-            <h3>Банк ресурсов</h3>
-            <p>
-              Безвозмездно предложить или найти помещение, технику, транспорт, помощь специалистов и
-              волонтёров.
-            </p>
-            <a href="/resources">Открыть банк ресурсов</a>
-          </article>
-        </div>
+      <div class="home-areas">
+        <Area
+          id="home-resources"
+          title="Банк ресурсов"
+          about="Помещения, техника, транспорт, помощь специалистов и волонтёров — безвозмездно."
+          all={{ href: "/resources", text: "Все объявления" }}
+          more={{ href: "/resources/new", text: "Предложить или попросить" }}
+        >
+          <NewListings />
+        </Area>
+        <Area
+          id="home-answers"
+          title="Консультации"
+          about="Ответы юристов, бухгалтеров, грантовых экспертов и органов власти на вопросы НКО."
+          all={{ href: "/consultations", text: "Все ответы" }}
+          more={{ href: "/consultations/ask", text: "Задать вопрос" }}
+        >
+          <NewAnswers />
+        </Area>
+        <Area
+          id="home-members"
+          title="Новые участники"
+          about="НКО, компании, органы власти, СМИ и эксперты, вступившие в кластер."
+          all={{ href: "/members", text: "Каталог участников" }}
+          more={{ href: "/join", text: "Подать заявку" }}
+        >
+          <NewMembers />
+        </Area>
+      </div>
+
+      <section aria-labelledby="digest-title" class="section card">
+        <h2 id="digest-title">Дайджест на почту</h2>
+        <p>Раз в неделю или каждый день — новые объявления, ответы экспертов и участники по вашим темам.</p>
+        <a href="/digest">Подписаться на дайджест</a>
       </section>
 
       <section aria-labelledby="soon-title" class="section">
         <h2 id="soon-title">Скоро</h2>
         <ul class="soon-list">
           <li>
-            <strong>Консультации</strong> — вопросы юристам, бухгалтерам, грантовым экспертам и представителям
-            органов власти.
+            <strong>Мероприятия</strong> — встречи, вебинары, стратегические сессии и ярмарка социальных
+            проектов с регистрацией.
           </li>
           <li>
-            <strong>Дайджесты</strong> — новости кластера, конкурсы и события на электронную почту.
+            <strong>Обучение и гранты</strong> — курсы по проектированию и календарь грантовых конкурсов.
           </li>
         </ul>
       </section>
     </>
+  );
+}
+
+function Area(props: {
+  id: string;
+  title: string;
+  about: string;
+  all: { href: string; text: string };
+  more: { href: string; text: string };
+  children: JSX.Element;
+}) {
+  return (
+    <section aria-labelledby={props.id} class="card home-area">
+      <h2 id={props.id}>{props.title}</h2>
+      <p class="home-about">{props.about}</p>
+      <div class="home-list">
+        <DataBoundary>{props.children}</DataBoundary>
+      </div>
+      <p class="home-links">
+        <a href={props.all.href}>{props.all.text}</a>
+        <a href={props.more.href}>{props.more.text}</a>
+      </p>
+    </section>
+  );
+}
+
+function LedgerLine() {
+  const ledger = createAsync(() => getLedger({}));
+  return (
+    <Show when={ledger()?.given.count}>
+      {(count) => (
+        <p>
+          Через Банк ресурсов уже состоялось {count()} {plural(count(), ["передача", "передачи", "передач"])}
+          <Show when={ledger()?.given.value}>{(value) => <> на {formatRoubles(value())}</>}</Show>.
+        </p>
+      )}
+    </Show>
+  );
+}
+
+function NewListings() {
+  const page = createAsync(() => getResources({}, undefined, HOME_ITEMS));
+  return (
+    <Show when={page()?.items.length} fallback={<p>Объявлений пока нет.</p>}>
+      <ul class="home-items">
+        <For each={page()?.items}>
+          {(entry) => (
+            <li>
+              <a href={`/resources/${entry.id}`}>{entry.title}</a>
+              <span class="home-meta">
+                {kindBadge[entry.kind]} · {resourceCategoryName[entry.category]} · {placeName[entry.place]}
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+function NewAnswers() {
+  const page = createAsync(() => getKnowledge({}, undefined, HOME_ITEMS));
+  return (
+    <Show when={page()?.items.length} fallback={<p>Ответов пока нет.</p>}>
+      <ul class="home-items">
+        <For each={page()?.items}>
+          {(entry) => (
+            <li>
+              <a href={`/consultations/${entry.id}`}>{entry.title}</a>
+              <span class="home-meta">
+                {consultationTopicName[entry.topic]} · ответ {formatDate(entry.answeredAt)}
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+function NewMembers() {
+  const page = createAsync(() => getNewestMembers(HOME_ITEMS));
+  return (
+    <Show when={page()?.items.length} fallback={<p>Участников пока нет.</p>}>
+      <ul class="home-items">
+        <For each={page()?.items}>
+          {(entry) => (
+            <li>
+              <a href={`/members/${entry.id}`}>{entry.shortName ?? entry.name}</a>
+              <span class="home-meta">
+                {organisationKindName[entry.kind]} · {municipalityName[entry.municipality]}
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
   );
 }

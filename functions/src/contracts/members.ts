@@ -5,6 +5,7 @@ import {
   DirectoryEntry,
   DirectoryQuery,
   Invite,
+  NewestQuery,
   Organisation,
   QueueQuery,
   Reject,
@@ -25,6 +26,15 @@ export const memberOperations = operations({
     tag,
     access: "guest",
     query: DirectoryQuery,
+    response: Page(DirectoryEntry),
+  },
+  newest: {
+    method: "get",
+    path: "/api/members/newest",
+    summary: "Approved organisations, the most recent applications first (the home page's new members)",
+    tag,
+    access: "guest",
+    query: NewestQuery,
     response: Page(DirectoryEntry),
   },
   apply: {

@@ -104,9 +104,14 @@ export async function startEmbedded(options: EmbeddedOptions) {
       coordinator = result.coordinator;
       log(
         result.seeded
-          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 демо-объявлений Банка ресурсов; координатор: ${coordinator}`
-          : `Демо-данные      уже загружены; координатор: ${coordinator}`,
+          ? "Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 объявлений Банка ресурсов, год истории: вопросы и ответы, передачи ресурсов, дайджесты"
+          : "Демо-данные      уже загружены",
       );
+      // Every role a newcomer may try; the login code arrives in the mail viewer.
+      log(`Войти как        координатор: ${coordinator}`);
+      log(`                 эксперт: ${result.people.expert}`);
+      log(`                 орган власти: ${result.people.official}`);
+      log(`                 представитель НКО: ${result.people.member}`);
     }
 
     const webRoot = relative(process.cwd(), join(repoRoot, "frontend/dist")) || ".";

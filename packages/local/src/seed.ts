@@ -11,10 +11,14 @@ import {
 import { OPEN_ENDED } from "@cluster/core/resource/entity";
 import { catalogueRowsOf, type ListingItem } from "@cluster/core/resource/listings";
 import type { Listing } from "@cluster/core/resource/schema";
+import * as Clock from "@cluster/core/shared/clock";
 import { moscowToday } from "@cluster/core/shared/dates";
 import { ulid } from "@cluster/core/shared/ulid";
+import { DEMO_PEOPLE, seedHistory } from "./demo-history";
 
 export const DEMO_COORDINATOR = "koordinator@nko-kaluga.example";
+
+const DAY = 86_400_000;
 
 type Demo = [
   kind: OrganisationKind,
@@ -282,7 +286,10 @@ interface DemoListing {
   days?: number;
   conditions?: "free" | "cofinancing";
   estimatedValue?: number;
-  /** Published this many days before seeding: at least three, so the matching job (48 h) leaves them be. */
+  /**
+   * Published this many days before seeding, spread over the demo year: at least three, so the
+   * matching job (48 h) leaves them be.
+   */
   age: number;
 }
 
@@ -303,7 +310,7 @@ const demoListings: DemoListing[] = [
       "выходные — по договорённости. Чай и кофе участникам — за наш счёт.",
     quantity: 30,
     estimatedValue: 5_000,
-    age: 12,
+    age: 45,
   },
   {
     owner: "Фонд «Тёплый дом»",
@@ -330,7 +337,7 @@ const demoListings: DemoListing[] = [
     quantity: 60,
     days: 180,
     estimatedValue: 15_000,
-    age: 20,
+    age: 120,
   },
   {
     owner: "ОПЗ",
@@ -371,7 +378,7 @@ const demoListings: DemoListing[] = [
     quantity: 18,
     days: 60,
     conditions: "cofinancing",
-    age: 15,
+    age: 200,
   },
   {
     owner: "ЦПП «Право для всех»",
@@ -382,7 +389,7 @@ const demoListings: DemoListing[] = [
     description:
       "Юристы центра бесплатно консультируют некоммерческие организации по видеосвязи: устав, " +
       "изменения в ЕГРЮЛ, договоры, трудовые вопросы, отчётность в Минюст.",
-    age: 30,
+    age: 330,
   },
   {
     owner: "Ассоциация ТОС",
@@ -408,7 +415,7 @@ const demoListings: DemoListing[] = [
     quantity: 1000,
     days: 120,
     estimatedValue: 25_000,
-    age: 8,
+    age: 260,
   },
   {
     owner: "ЭД «Чистая Ока»",
@@ -433,7 +440,7 @@ const demoListings: DemoListing[] = [
       "Обученные волонтёры центра помогут на субботниках, праздниках и акциях по всей области: до " +
       "20 человек с координатором. Сообщите дату за две недели.",
     quantity: 20,
-    age: 25,
+    age: 300,
   },
   {
     owner: "«Ока FM»",
@@ -445,7 +452,7 @@ const demoListings: DemoListing[] = [
       "Бесплатно выпустим в эфир ролик социальной рекламы до 30 секунд или пригласим представителя " +
       "организации в утреннее шоу. Слышно по всей Калужской области.",
     estimatedValue: 40_000,
-    age: 18,
+    age: 150,
   },
   {
     owner: "Совет ветеранов",
@@ -459,7 +466,7 @@ const demoListings: DemoListing[] = [
     days: 180,
     conditions: "cofinancing",
     estimatedValue: 150_000,
-    age: 10,
+    age: 90,
   },
 ];
 
@@ -467,15 +474,14 @@ const demoListings: DemoListing[] = [
 function demoListingItems(
   organisations: { id: string; name: string; shortName?: string }[],
   accountId: string,
-  now = Date.now(),
+  now = Clock.nowMs(),
 ): ListingItem[] {
-  const day = 86_400_000;
   return demoListings.map((demo) => {
     const organisation = organisations.find((o) => (o.shortName ?? o.name) === demo.owner);
     if (!organisation) throw new Error(`demo listing of an unknown organisation: ${demo.owner}`);
-    const published = now - demo.age * day;
+    const published = now - demo.age * DAY;
     const description = `${demo.description} (демо)`;
-    const availableTo = demo.days === undefined ? undefined : moscowToday(new Date(now + demo.days * day));
+    const availableTo = demo.days === undefined ? undefined : moscowToday(new Date(now + demo.days * DAY));
     return {
       id: ulid(published),
       kind: demo.kind,
@@ -486,7 +492,7 @@ function demoListingItems(
       place: demo.place,
       quantity: demo.quantity,
       remaining: demo.quantity,
-      availableFrom: moscowToday(new Date(now)),
+      availableFrom: moscowToday(new Date(published)),
       availableTo,
       closesOn: availableTo ?? OPEN_ENDED,
       conditions: demo.conditions ?? "free",
@@ -516,37 +522,49 @@ function registration(kind: OrganisationKind, index: number) {
 }
 
 /**
- * Fills an empty table with the demo region, one coordinator and the demo Resource Bank
- * listings (posted by the coordinator's account), so a fresh `npm start` shows a living portal.
- * Does nothing once any approved organisation exists.
+ * Fills an empty table with the demo region: the organisations joining over the past year, one
+ * coordinator, the demo Resource Bank listings (posted by the coordinator's account), and a year
+ * of history through the real verbs (demo-history.ts), so a fresh `npm start` shows a living
+ * portal whose dashboard has figures in every month. Does nothing once any approved organisation exists.
  */
-export async function seedDemo(): Promise<{ seeded: boolean; coordinator: string }> {
+export async function seedDemo(): Promise<{
+  seeded: boolean;
+  coordinator: string;
+  people: typeof DEMO_PEOPLE;
+}> {
   const coordinator = config().coordinatorEmails[0] ?? DEMO_COORDINATOR;
   const { organisation, innClaim, account, accountEmail, listing, catalogueEntry } = db().entities;
   const { data: existing } = await organisation.query.directory({ status: "approved" }).go({ limit: 1 });
-  if (existing.length) return { seeded: false, coordinator };
+  if (existing.length) return { seeded: false, coordinator, people: DEMO_PEOPLE };
 
-  const now = new Date().toISOString();
+  const today = Clock.nowMs();
+  const yearAgo = today - 365 * DAY;
   const organisations = demoOrganisations.map(
-    ([kind, name, shortName, municipality, spheres, about], index) => ({
-      id: ulid(),
-      kind,
-      name,
-      shortName: shortName || undefined,
-      sortName: searchKey(name),
-      searchText: searchKey(`${name} ${shortName}`),
-      ...registration(kind, index),
-      spheres,
-      municipality,
-      description: `Демонстрационная запись, не настоящая организация. Чем занимаемся: ${about}.`,
-      contacts: {
-        email: { value: `info${index + 1}@nko-kaluga.example`, public: true },
-        phone: { value: `+7484${String(2000000 + index * 7919).slice(0, 7)}`, public: index % 3 !== 0 },
-      },
-      status: "approved" as const,
-      demo: true,
-      approvedAt: now,
-    }),
+    ([kind, name, shortName, municipality, spheres, about], index) => {
+      // The first few founded the cluster a year ago; the rest joined month by month since.
+      const approvedAt =
+        index < 8 ? yearAgo + index * DAY : yearAgo + Math.round(((index - 7) * 330 * DAY) / 23);
+      return {
+        id: ulid(approvedAt - 2 * DAY),
+        kind,
+        name,
+        shortName: shortName || undefined,
+        sortName: searchKey(name),
+        searchText: searchKey(`${name} ${shortName}`),
+        ...registration(kind, index),
+        spheres,
+        municipality,
+        description: `Демонстрационная запись, не настоящая организация. Чем занимаемся: ${about}.`,
+        contacts: {
+          email: { value: `info${index + 1}@nko-kaluga.example`, public: true },
+          phone: { value: `+7484${String(2000000 + index * 7919).slice(0, 7)}`, public: index % 3 !== 0 },
+        },
+        status: "approved" as const,
+        demo: true,
+        createdAt: new Date(approvedAt - 2 * DAY).toISOString(),
+        approvedAt: new Date(approvedAt).toISOString(),
+      };
+    },
   );
   await organisation.put(organisations).go();
   await innClaim.put(organisations.flatMap(({ id, inn }) => (inn ? [{ inn, organisationId: id }] : []))).go();
@@ -554,7 +572,7 @@ export async function seedDemo(): Promise<{ seeded: boolean; coordinator: string
   const { data: known } = await accountEmail.get({ email: coordinator }).go();
   let coordinatorId = known?.accountId;
   if (!coordinatorId) {
-    const id = ulid();
+    const id = ulid(yearAgo - DAY);
     coordinatorId = id;
     await account
       .create({
@@ -563,15 +581,28 @@ export async function seedDemo(): Promise<{ seeded: boolean; coordinator: string
         name: "Координатор кластера (демо)",
         roles: ["coordinator"],
         consentVersion: consent.version,
-        consentAt: now,
+        consentAt: new Date(yearAgo - DAY).toISOString(),
       })
       .go();
     await accountEmail.create({ email: coordinator, accountId: id }).go();
   }
 
   // Published as publishing does it: the listing and its eight catalogue rows.
-  const listings = demoListingItems(organisations, coordinatorId);
+  const listings = demoListingItems(organisations, coordinatorId, today);
   await listing.put(listings).go();
   await catalogueEntry.put(listings.flatMap(catalogueRowsOf)).go();
-  return { seeded: true, coordinator };
+
+  await seedHistory({
+    coordinator: {
+      type: "person",
+      accountId: coordinatorId,
+      email: coordinator,
+      name: "Координатор кластера (демо)",
+      roles: ["coordinator"],
+    },
+    organisations: new Map(organisations.map((item) => [item.shortName ?? item.name, item.id])),
+    listings,
+    today,
+  });
+  return { seeded: true, coordinator, people: DEMO_PEOPLE };
 }

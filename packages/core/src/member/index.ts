@@ -7,6 +7,7 @@ import { Conflict, Forbidden, Invalid, NotFound, stale, VisibleError } from "../
 import { searchKey } from "../identifiers";
 import { deliver, isConditionFailure, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import * as Clock from "../shared/clock";
 import { IMAGE_MAX_BYTES, type ImageType, sniffImage } from "../shared/images";
 import { hashToken, newToken } from "../shared/secrets";
 import { ulid } from "../shared/ulid";
@@ -19,6 +20,7 @@ import type {
   DirectoryEntry,
   DirectoryQuery,
   Invite,
+  NewestQuery,
   Organisation,
   PublicProfile,
   Reject,
@@ -205,6 +207,14 @@ async function queryDirectory(query: DirectoryQuery) {
   return { items: data.map(entryView), cursor };
 }
 
+/** Approved organisations, the most recent applications first: the home page's «Новые участники». */
+export async function newest(query: NewestQuery) {
+  const { data, cursor } = await db()
+    .entities.organisation.query.queue({ status: "approved" })
+    .go({ ...pageOptions(query.cursor, query.limit, false), order: "desc" });
+  return { items: data.map(entryView), cursor };
+}
+
 /**
  * Writes or deletes the logo together with the organisation's `logoUpdatedAt`, moving its
  * version too, so an open edit form learns of the change instead of overwriting it.
@@ -215,9 +225,7 @@ async function changeLogo(actor: Actor, id: string, image?: { contentType: Image
   try {
     await writeAll(db, ({ logo, organisation }) => {
       const patch = organisation.patch({ id });
-      const marked = image
-        ? patch.set({ logoUpdatedAt: new Date().toISOString() })
-        : patch.remove(["logoUpdatedAt"]);
+      const marked = image ? patch.set({ logoUpdatedAt: Clock.nowIso() }) : patch.remove(["logoUpdatedAt"]);
       return [
         image
           ? logo.put({ organisationId: id, ...image }).commit()
@@ -320,7 +328,7 @@ async function decide(
   if (current.status !== "pending") {
     throw new Conflict("Заявка уже рассмотрена", "already_decided");
   }
-  const now = new Date().toISOString();
+  const now = Clock.nowIso();
   const next: Item =
     decision.status === "approved"
       ? { ...current, status: "approved", approvedAt: now, rejectionReason: undefined }
@@ -383,7 +391,7 @@ export async function representatives(actor: Actor, id: string) {
   const { data: people } = links.length
     ? await account.get(links.map(({ accountId }) => ({ id: accountId }))).go()
     : { data: [] };
-  const now = Date.now();
+  const now = Clock.nowMs();
   return {
     items: people.map(({ id: accountId, name, email }) => ({ accountId, name, email })),
     invitations: invitations
@@ -397,7 +405,7 @@ export async function invite(actor: Actor, id: string, { email }: Invite) {
   const person = await requireManager(actor, id);
   const organisation = await find(id);
   const token = newToken();
-  const expiresAt = Date.now() + INVITATION_TTL_MS;
+  const expiresAt = Clock.nowMs() + INVITATION_TTL_MS;
   const message = queued(Templates.invitation(email, organisation.name, person.name, token));
   await writeAll(db, ({ invitation, outbox }) => [
     invitation
@@ -420,7 +428,7 @@ export async function acceptInvitation(actor: Actor, { token }: AcceptInvitation
   const person = requirePerson(actor);
   const tokenHash = hashToken(token);
   const { data: found } = await db().entities.invitation.get({ tokenHash }).go({ consistent: true });
-  if (!found || Date.parse(found.expiresAt) < Date.now()) {
+  if (!found || Date.parse(found.expiresAt) < Clock.nowMs()) {
     throw new VisibleError("invitation_expired", "Приглашение не найдено или истекло", 404);
   }
   if (found.email !== person.email) {

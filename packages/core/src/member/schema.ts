@@ -121,6 +121,9 @@ export type DirectoryQuery = z.infer<typeof DirectoryQuery>;
 export const QueueQuery = z.strictObject({ cursor, limit });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
+export const NewestQuery = z.strictObject({ cursor, limit });
+export type NewestQuery = z.infer<typeof NewestQuery>;
+
 export const Status = z.enum(["pending", "approved", "rejected"]);
 
 const publicContact = z.optional(z.object({ value: z.string(), public: z.boolean() }));
