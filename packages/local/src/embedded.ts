@@ -103,8 +103,8 @@ export async function startEmbedded(options: EmbeddedOptions) {
       const result = await seedDemo();
       coordinator = result.coordinator;
       log(
-        result.seeded
-          ? "Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 объявлений Банка ресурсов, год истории: вопросы и ответы, передачи ресурсов, дайджесты"
+        result.history
+          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 объявлений Банка ресурсов; за год: ${result.history.questions} вопросов, ${result.history.handovers} передач ресурсов, ${result.history.digests} дайджестов`
           : "Демо-данные      уже загружены",
       );
       // Every role a newcomer may try; the login code arrives in the mail viewer.

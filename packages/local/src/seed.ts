@@ -14,7 +14,7 @@ import type { Listing } from "@cluster/core/resource/schema";
 import * as Clock from "@cluster/core/shared/clock";
 import { moscowToday } from "@cluster/core/shared/dates";
 import { ulid } from "@cluster/core/shared/ulid";
-import { DEMO_PEOPLE, seedHistory } from "./demo-history";
+import { DEMO_PEOPLE, type DemoHistory, seedHistory } from "./demo-history";
 
 export const DEMO_COORDINATOR = "koordinator@nko-kaluga.example";
 
@@ -528,14 +528,15 @@ function registration(kind: OrganisationKind, index: number) {
  * portal whose dashboard has figures in every month. Does nothing once any approved organisation exists.
  */
 export async function seedDemo(): Promise<{
-  seeded: boolean;
   coordinator: string;
   people: typeof DEMO_PEOPLE;
+  /** What was written now; absent when the table had its demo data already. */
+  history?: DemoHistory;
 }> {
   const coordinator = config().coordinatorEmails[0] ?? DEMO_COORDINATOR;
   const { organisation, innClaim, account, accountEmail, listing, catalogueEntry } = db().entities;
   const { data: existing } = await organisation.query.directory({ status: "approved" }).go({ limit: 1 });
-  if (existing.length) return { seeded: false, coordinator, people: DEMO_PEOPLE };
+  if (existing.length) return { coordinator, people: DEMO_PEOPLE };
 
   const today = Clock.nowMs();
   const yearAgo = today - 365 * DAY;
@@ -592,7 +593,7 @@ export async function seedDemo(): Promise<{
   await listing.put(listings).go();
   await catalogueEntry.put(listings.flatMap(catalogueRowsOf)).go();
 
-  await seedHistory({
+  const history = await seedHistory({
     coordinator: {
       type: "person",
       accountId: coordinatorId,
@@ -604,5 +605,5 @@ export async function seedDemo(): Promise<{
     listings,
     today,
   });
-  return { seeded: true, coordinator, people: DEMO_PEOPLE };
+  return { coordinator, people: DEMO_PEOPLE, history };
 }
