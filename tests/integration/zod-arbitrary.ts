@@ -206,12 +206,15 @@ export function mutatedJson(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> 
 
 /** A query string from a valid-looking object, sometimes mutated the same ways. */
 export function mutatedQuery(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
+  // Objects as JSON, null-prototype ones too (String() of one throws: a seed-dependent failure).
+  const text = (item: unknown) =>
+    typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
   const encode = (value: unknown) => {
     const params = new URLSearchParams();
     for (const [key, item] of Object.entries((value ?? {}) as Record<string, unknown>)) {
       if (item === undefined) continue;
-      if (Array.isArray(item)) for (const each of item) params.append(key, String(each));
-      else params.append(key, typeof item === "object" ? JSON.stringify(item) : String(item));
+      if (Array.isArray(item)) for (const each of item) params.append(key, text(each));
+      else params.append(key, text(item));
     }
     return params.toString();
   };
