@@ -49,7 +49,6 @@ const organisations = Array.from({ length: 1_500 }, (_, index) => {
     kind: pick(organisationKindIds),
     name,
     sortName: name.toLowerCase(),
-    searchText: name.toLowerCase(),
     spheres: [pick(sphereIds), pick(sphereIds)],
     municipality: pick(municipalityIds),
     description: "Помогаем жителям Калужской области: проекты, волонтёры, консультации.",

@@ -125,7 +125,6 @@ async function parent() {
         kind: pick(organisationKindIds),
         name,
         sortName: name.toLowerCase(),
-        searchText: name.toLowerCase(),
         spheres: ["culture"],
         municipality: pick(municipalityIds),
         description: "Новый участник",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asCoordinator, Client, mailTo, signedIn } from "./client";
-import { application } from "./fixtures";
+import { application, approvedMember } from "./fixtures";
 
 describe("joining the cluster", () => {
   it("goes from application to approval to the public directory", async () => {
@@ -186,6 +186,29 @@ describe("the public directory", () => {
     }
     const media = await guest.get("/api/members?kind=media&limit=100");
     expect(media.json.items.length).toBe(3);
+  });
+
+  it("finds Russian words in any order and any form, with the filters, and explains a query of no words", async () => {
+    const polis = await approvedMember({
+      name: "Некоммерческое партнёрство ЦРОНК «Обнинский полис»",
+      municipality: "obninsk",
+    });
+    const guest = new Client();
+    const found = async (q: string, filters = "") =>
+      (await guest.get(`/api/members?q=${encodeURIComponent(q)}${filters}`)).json.items.map(
+        (item: { name: string }) => item.name,
+      );
+    const { json: page } = await guest.get(`/api/members/${polis.organisationId}`);
+    expect(await found("полис обнинский")).toEqual([page.organisation.name]);
+    expect(await found("Обнинского полиса", "&municipality=obninsk")).toEqual([page.organisation.name]);
+    expect(await found("полис", "&municipality=kaluga")).toEqual([]);
+    expect(await found("Жуковский Вместе")).toEqual(["Жуковский центр добровольчества «Вместе»"]);
+    expect(await found("театры")).toContain("Детский театр-студия «Светлячок»");
+    expect(await found("театры", "&kind=business")).not.toContain("Детский театр-студия «Светлячок»");
+    expect(await found("свет")).toContain("Детский театр-студия «Светлячок»");
+    const none = await guest.get(`/api/members?q=${encodeURIComponent("и в на")}`);
+    expect(none.status).toBe(422);
+    expect(none.json.error.fields).toEqual({ q: "Уточните запрос: в нём нет слов для поиска" });
   });
 
   it("searches names case- and ё/е-insensitively", async () => {

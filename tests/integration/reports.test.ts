@@ -145,7 +145,6 @@ async function seed() {
         kind: org.kind,
         name,
         sortName: name.toLowerCase(),
-        searchText: name.toLowerCase(),
         spheres: ["social-services"],
         municipality: org.municipality,
         description: "Запись для проверки отчётов координатора.",

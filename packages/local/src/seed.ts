@@ -1,6 +1,7 @@
 import { config } from "@cluster/core/config";
 import { db } from "@cluster/core/db/service";
 import { completeInn, completeOgrn, searchKey } from "@cluster/core/identifiers";
+import * as Member from "@cluster/core/member/index";
 import {
   consent,
   type MunicipalityId,
@@ -542,16 +543,16 @@ export async function seedDemo(): Promise<{
   const yearAgo = today - 365 * DAY;
   const organisations = demoOrganisations.map(
     ([kind, name, shortName, municipality, spheres, about], index) => {
-      // The first few founded the cluster a year ago; the rest joined month by month since.
+      // The first eight founded the cluster a year ago; the rest joined every 16 days since, the
+      // last ten days ago, so every month of the dashboard's year has new members.
       const approvedAt =
-        index < 8 ? yearAgo + index * DAY : yearAgo + Math.round(((index - 7) * 330 * DAY) / 23);
+        index < 8 ? yearAgo + index * DAY : yearAgo + Math.round(((index - 7) * 355 * DAY) / 22);
       return {
         id: ulid(approvedAt - 2 * DAY),
         kind,
         name,
         shortName: shortName || undefined,
         sortName: searchKey(name),
-        searchText: searchKey(`${name} ${shortName}`),
         ...registration(kind, index),
         spheres,
         municipality,
@@ -592,6 +593,8 @@ export async function seedDemo(): Promise<{
   const listings = demoListingItems(organisations, coordinatorId, today);
   await listing.put(listings).go();
   await catalogueEntry.put(listings.flatMap(catalogueRowsOf)).go();
+  // Written in bulk above, so indexed as the migration indexes existing data.
+  await Member.reindexSearch();
 
   const history = await seedHistory({
     coordinator: {

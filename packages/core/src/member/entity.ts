@@ -15,8 +15,6 @@ export const OrganisationEntity = /* @__PURE__ */ new Entity({
     shortName: { type: "string" },
     /** Case- and ё-folded name: the directory's sort order. */
     sortName: { type: "string", required: true },
-    /** Case- and ё-folded name and short name: what name search matches. */
-    searchText: { type: "string", required: true },
     inn: { type: "string" },
     ogrn: { type: "string" },
     spheres: { type: "list", items: { type: "string" }, required: true },

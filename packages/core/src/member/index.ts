@@ -5,8 +5,9 @@ import { pageOptions } from "../db/paging";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound, stale, VisibleError } from "../errors";
 import { searchKey } from "../identifiers";
-import { deliver, isConditionFailure, type Queued, queued } from "../mail";
+import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
 import { IMAGE_MAX_BYTES, type ImageType, sniffImage } from "../shared/images";
 import { hashToken, newToken } from "../shared/secrets";
@@ -32,10 +33,7 @@ type Item = EntityItem<typeof OrganisationEntity>;
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-const derivedNames = (name: string, shortName?: string) => ({
-  sortName: searchKey(name),
-  searchText: searchKey(`${name} ${shortName ?? ""}`),
-});
+const derivedNames = (name: string) => ({ sortName: searchKey(name) });
 
 /** Guests see a contact only where the organisation chose to publish it. */
 function publicContacts(contacts: Contacts): Contacts {
@@ -87,6 +85,22 @@ const entryView = (item: Item): DirectoryEntry => ({
   logoUrl: logoUrl(item),
 });
 
+/** What the portal's search knows of an organisation: only approved ones are found. */
+export function searchDocument(item: Item): Search.SearchDocument<DirectoryEntry> | undefined {
+  if (item.status !== "approved") return undefined;
+  return {
+    id: item.id,
+    title: `${item.name} ${item.shortName ?? ""}`,
+    text: item.description,
+    at: item.approvedAt ?? item.createdAt,
+    filters: { kind: item.kind, municipality: item.municipality, sphere: item.spheres },
+    view: entryView(item),
+  };
+}
+
+const indexed = (searchTerm: Search.TermWriter, before: Item | undefined, after: Item) =>
+  Search.indexWrites(searchTerm, "organisations", before && searchDocument(before), searchDocument(after));
+
 async function find(id: string) {
   const { data } = await db().entities.organisation.get({ id }).go({ consistent: true });
   if (!data) throw new NotFound("Организация не найдена");
@@ -132,7 +146,7 @@ export async function apply(actor: Actor, input: Application) {
         .create({
           id,
           ...input,
-          ...derivedNames(input.name, input.shortName),
+          ...derivedNames(input.name),
           contacts: input.contacts,
           status: "pending",
           createdBy: person.accountId,
@@ -187,24 +201,45 @@ export async function list(query: DirectoryQuery) {
 }
 
 async function queryDirectory(query: DirectoryQuery) {
+  const { kind, sphere, municipality, cursor, limit } = query;
+  if (query.q) {
+    return Search.find<DirectoryEntry>("organisations", {
+      q: query.q,
+      filters: { kind, sphere, municipality },
+      cursor,
+      limit,
+    });
+  }
   const { organisation } = db().entities;
-  const base = query.municipality
-    ? organisation.query.byMunicipality({ status: "approved", municipality: query.municipality })
+  const base = municipality
+    ? organisation.query.byMunicipality({ status: "approved", municipality })
     : organisation.query.directory({ status: "approved" });
-  const text = query.q ? searchKey(query.q) : undefined;
-  const filtered = base.where(({ kind, spheres, searchText }, { eq, contains }) =>
-    [
-      query.kind && eq(kind, query.kind),
-      query.sphere && contains(spheres, query.sphere),
-      text && contains(searchText, text),
-    ]
+  const filtered = base.where((attributes, { eq, contains }) =>
+    [kind && eq(attributes.kind, kind), sphere && contains(attributes.spheres, sphere)]
       .filter(Boolean)
       .join(" AND "),
   );
-  const { data, cursor } = await filtered.go(
-    pageOptions(query.cursor, query.limit, Boolean(query.kind || query.sphere || text)),
-  );
-  return { items: data.map(entryView), cursor };
+  const { data, cursor: next } = await filtered.go(pageOptions(cursor, limit, Boolean(kind || sphere)));
+  return { items: data.map(entryView), cursor: next };
+}
+
+/**
+ * Indexes the approved organisations for the search, a page at a time (the migration and the demo
+ * seed); `progress` hears how many are done.
+ */
+export async function reindexSearch(progress: (done: number) => void = () => {}) {
+  let done = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { data: Item[]; cursor: string | null } = await db()
+      .entities.organisation.query.directory({ status: "approved" })
+      .go({ cursor, limit: 100 });
+    await Search.reindex("organisations", page.data.map(searchDocument));
+    done += page.data.length;
+    progress(done);
+    cursor = page.cursor;
+  } while (cursor);
+  return done;
 }
 
 /** Approved organisations, the most recent applications first: the home page's «Новые участники». */
@@ -223,9 +258,10 @@ async function changeLogo(actor: Actor, id: string, image?: { contentType: Image
   await requireManager(actor, id);
   const current = await find(id);
   try {
-    await writeAll(db, ({ logo, organisation }) => {
+    await writeAll(db, ({ logo, organisation, searchTerm }) => {
       const patch = organisation.patch({ id });
-      const marked = image ? patch.set({ logoUpdatedAt: Clock.nowIso() }) : patch.remove(["logoUpdatedAt"]);
+      const logoUpdatedAt = image ? Clock.nowIso() : undefined;
+      const marked = logoUpdatedAt ? patch.set({ logoUpdatedAt }) : patch.remove(["logoUpdatedAt"]);
       return [
         image
           ? logo.put({ organisationId: id, ...image }).commit()
@@ -234,6 +270,8 @@ async function changeLogo(actor: Actor, id: string, image?: { contentType: Image
           .add({ version: 1 })
           .where(({ version }, { eq }) => eq(version, current.version))
           .commit(),
+        // The results show the logo, whose address carries its version.
+        ...indexed(searchTerm, current, { ...current, logoUpdatedAt }),
       ];
     });
   } catch (error) {
@@ -285,18 +323,21 @@ export async function update(actor: Actor, id: string, input: UpdateProfile) {
   const current = await find(id);
   if (current.version !== input.version) throw stale();
   const { version, ...profile } = input;
-  return replace(current, { ...profile, ...derivedNames(profile.name, profile.shortName) });
+  return replace(current, { ...profile, ...derivedNames(profile.name) });
 }
 
 async function replace(current: Item, changes: Partial<Item>) {
   const next = { ...current, ...changes, version: current.version + 1 };
   try {
-    await db()
-      .entities.organisation.put(next)
-      .where(({ version }, { eq }) => eq(version, current.version))
-      .go();
+    await writeAll(db, ({ organisation, searchTerm }) => [
+      organisation
+        .put(next)
+        .where(({ version }, { eq }) => eq(version, current.version))
+        .commit(),
+      ...indexed(searchTerm, current, next),
+    ]);
   } catch (error) {
-    if (isConditionFailure(error)) throw stale();
+    if (error instanceof Canceled && error.failedAt(0)) throw stale();
     throw error;
   }
   forgetDirectory();
@@ -345,13 +386,14 @@ async function decide(
       ]
     : [];
   try {
-    await writeAll(db, ({ organisation, innClaim, account, outbox }) => [
+    await writeAll(db, ({ organisation, innClaim, account, outbox, searchTerm }) => [
       organisation
         .put(next)
         .where(
           ({ version, status }, { eq }) => `${eq(version, current.version)} AND ${eq(status, "pending")}`,
         )
         .commit(),
+      ...indexed(searchTerm, undefined, next),
       ...messages.map((message) => outbox.create(message).commit()),
       ...(decision.status === "approved" && to && current.createdBy
         ? [

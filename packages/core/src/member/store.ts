@@ -1,6 +1,7 @@
 import { AccountEntity } from "../account/entity";
 import { store } from "../db/store";
 import { OutboxEntity } from "../mail/entity";
+import { SearchTermEntity } from "../search/entity";
 import { InnClaimEntity, InvitationEntity, LogoEntity, MembershipEntity, OrganisationEntity } from "./entity";
 
 export const db = store({
@@ -11,4 +12,5 @@ export const db = store({
   logo: LogoEntity,
   account: AccountEntity,
   outbox: OutboxEntity,
+  searchTerm: SearchTermEntity,
 });

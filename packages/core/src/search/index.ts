@@ -1,0 +1,148 @@
+import type { EntityItem } from "electrodb";
+import { pageOptions } from "../db/paging";
+import type { Writers } from "../db/store";
+import { Invalid } from "../errors";
+import type { SearchArea, SearchTermEntity } from "./entity";
+import { db } from "./store";
+import { parseQuery, terms } from "./terms";
+
+/**
+ * The portal's one search (ADR 018). An area describes each of its items as a `SearchDocument`
+ * (or `undefined` for an item nobody may find: a draft, a pending member, a private question) and
+ * adds `indexWrites(…)` to the transaction that writes the item; `find` answers a query for one area.
+ */
+
+type Row = EntityItem<typeof SearchTermEntity>;
+export type TermWriter = Writers<{ searchTerm: typeof SearchTermEntity }>["searchTerm"];
+
+export interface SearchDocument<View> {
+  id: string;
+  /** The name or title: its words rank first. */
+  title: string;
+  text: string;
+  /** When the item appeared (ISO): newer first. */
+  at: string;
+  /** Values a query may filter by; a list for a multi-valued field (spheres). */
+  filters: Record<string, string | readonly string[] | undefined>;
+  /** What a result shows, stored on each row so a results page needs no further reads. */
+  view: View;
+}
+
+/**
+ * Index rows of one item. An edit deletes the rows of the terms it loses and writes the new ones
+ * in the item's own transaction, whose limit is 100 writes: 30 + 30 leaves room for the area's own.
+ */
+export const MAX_INDEXED_TERMS = 30;
+/** Terms kept on each row for a query's other words: a long answer's first 400 are plenty. */
+const MAX_CARRIED_TERMS = 400;
+
+const spaced = (values: readonly string[]) => ` ${values.join(" ")} `;
+
+export function rowsOf<View>(area: SearchArea, document: SearchDocument<View> | undefined): Row[] {
+  if (!document) return [];
+  const titleTerms = terms(document.title);
+  const all = [...new Set([...titleTerms, ...terms(document.text)])];
+  const filters = spaced(
+    Object.entries(document.filters).flatMap(([name, value]) =>
+      value === undefined ? [] : (typeof value === "string" ? [value] : value).map((one) => `${name}=${one}`),
+    ),
+  );
+  const carried = spaced(all.slice(0, MAX_CARRIED_TERMS));
+  return all.slice(0, MAX_INDEXED_TERMS).map((term) => ({
+    area,
+    term,
+    id: document.id,
+    rank: titleTerms.includes(term) ? "1" : "0",
+    at: document.at,
+    bucket: term.slice(0, 2),
+    terms: carried,
+    filters,
+    view: document.view,
+  }));
+}
+
+const keyOf = (row: Row) => `${row.term}|${row.rank}|${row.at}`;
+
+/** The writes that take an item's index rows from `before` to `after` (either absent), for its transaction. */
+export function indexWrites<View>(
+  searchTerm: TermWriter,
+  area: SearchArea,
+  before: SearchDocument<View> | undefined,
+  after: SearchDocument<View> | undefined,
+) {
+  const old = new Map(rowsOf(area, before).map((row) => [keyOf(row), row]));
+  const next = rowsOf(area, after);
+  const kept = new Set(next.map(keyOf));
+  return [
+    ...[...old.values()]
+      .filter((row) => !kept.has(keyOf(row)))
+      .map(({ term, rank, at, id }) => searchTerm.delete({ area, term, rank, at, id }).commit()),
+    ...next
+      .filter((row) => JSON.stringify(old.get(keyOf(row))) !== JSON.stringify(row))
+      .map((row) => searchTerm.put(row).commit()),
+  ];
+}
+
+/**
+ * Writes the index rows of items that exist already (the migration, the demo seed), outside their
+ * transactions: rows are keyed by item and term, so running it again rewrites the same rows.
+ */
+export async function reindex<View>(area: SearchArea, documents: (SearchDocument<View> | undefined)[]) {
+  const rows = documents.flatMap((document) => rowsOf(area, document));
+  if (rows.length) await db().entities.searchTerm.put(rows).go();
+  return rows.length;
+}
+
+export interface SearchQuery {
+  q: string;
+  /** Only items with these values (see SearchDocument.filters); undefined values are ignored. */
+  filters?: Record<string, string | undefined>;
+  cursor?: string;
+  limit: number;
+}
+
+export const NO_WORDS = "Уточните запрос: в нём нет слов для поиска";
+
+/**
+ * Items of one area containing every word of the query in any form, the last word as a prefix;
+ * title matches first, then newer first. One Query on the partition of the query's most specific
+ * word (or, for one word being typed, on its prefix), narrowed by the other words and the filters.
+ */
+export async function find<View>(area: SearchArea, query: SearchQuery) {
+  const { exact, prefix } = parseQuery(query.q);
+  if (prefix === undefined) throw new Invalid({ q: NO_WORDS }, NO_WORDS);
+  const driver = exact.reduce<string | undefined>(
+    (longest, term) => (longest === undefined || term.length > longest.length ? term : longest),
+    undefined,
+  );
+  const filters = Object.entries(query.filters ?? {}).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
+  const { searchTerm } = db().entities;
+  const base =
+    driver === undefined
+      ? searchTerm.query.byPrefix({ area, bucket: prefix.slice(0, 2) }).begins({ term: prefix })
+      : searchTerm.query.byTerm({ area, term: driver });
+  const narrowed = base.where((attributes, { contains }) =>
+    [
+      ...exact.filter((term) => term !== driver).map((term) => contains(attributes.terms, ` ${term} `)),
+      ...(driver === undefined ? [] : [contains(attributes.terms, ` ${prefix}`)]),
+      ...filters.map(([name, value]) => contains(attributes.filters, ` ${name}=${value} `)),
+    ].join(" AND "),
+  );
+  const filtered = exact.length > 1 || driver !== undefined || filters.length > 0;
+  const { data, cursor } = await narrowed.go({
+    ...pageOptions(query.cursor, query.limit, filtered),
+    order: "desc",
+  });
+  // A prefix may meet an item under two of its terms («театр», «театральн»): once, best rank first.
+  const seen = new Set<string>();
+  const items = (driver === undefined ? [...data].sort(byRank) : data).filter((row) => {
+    if (seen.has(row.id)) return false;
+    seen.add(row.id);
+    return true;
+  });
+  return { items: items.map((row) => row.view as View), cursor };
+}
+
+const byRank = (a: Row, b: Row) => (a.rank !== b.rank ? (a.rank < b.rank ? 1 : -1) : a.at < b.at ? 1 : -1);

@@ -1,0 +1,123 @@
+import { writeAll } from "@cluster/core/db/transaction";
+import {
+  find,
+  indexWrites,
+  MAX_INDEXED_TERMS,
+  NO_WORDS,
+  type SearchDocument,
+} from "@cluster/core/search/index";
+import { db } from "@cluster/core/search/store";
+import { ulid } from "@cluster/core/shared/ulid";
+import { describe, expect, it } from "vitest";
+
+/** The search module on its own, against DynamoDB Local: the areas' wiring is tested in their files. */
+
+type View = { id: string; name: string };
+const run = Date.now().toString(36);
+
+const organisation = (
+  name: string,
+  text: string,
+  filters: SearchDocument<View>["filters"] = {},
+  at = new Date().toISOString(),
+): SearchDocument<View> => {
+  const id = ulid();
+  return { id, title: `${name} ${run}`, text, at, filters, view: { id, name } };
+};
+
+async function index(before: SearchDocument<View> | undefined, after: SearchDocument<View> | undefined) {
+  await writeAll(db, ({ searchTerm }) => indexWrites(searchTerm, "organisations", before, after));
+}
+
+const names = async (q: string, filters?: Record<string, string | undefined>) =>
+  (await find<View>("organisations", { q: `${q} ${run}`, filters, limit: 50 })).items.map(
+    (item) => item.name,
+  );
+
+describe("the search module", () => {
+  const polis = organisation("НП ЦРОНК «Обнинский полис»", "центр развития общественных инициатив", {
+    kind: "ngo",
+    municipality: "obninsk",
+    sphere: ["civil-society", "education"],
+  });
+  const together = organisation("Жуковский центр добровольчества «Вместе»", "волонтёры Жуковского района", {
+    kind: "ngo",
+    municipality: "zhukovsky",
+    sphere: ["volunteering"],
+  });
+  const theatre = organisation("Детский театр-студия «Светлячок»", "спектакли для детей и взрослых", {
+    kind: "ngo",
+    municipality: "kaluga",
+    sphere: ["culture"],
+  });
+
+  it("finds every word in any order and form, the last one as it is typed", async () => {
+    for (const document of [polis, together, theatre]) await index(undefined, document);
+    expect(await names("полис обнинский")).toEqual([polis.view.name]);
+    expect(await names("Жуковский Вместе")).toEqual([together.view.name]);
+    expect(await names("театры")).toEqual([theatre.view.name]);
+    expect(await names("ТЕАТР студии")).toEqual([theatre.view.name]);
+    expect(await names("детей спектакль")).toEqual([theatre.view.name]);
+    // The run's tag comes last in these queries; the typed prefix is tested alone:
+    const typed = await find<View>("organisations", { q: `${run} теат`, limit: 50 });
+    expect(typed.items.map((item) => item.name)).toEqual([theatre.view.name]);
+  });
+
+  it("combines the words with filters, lists included", async () => {
+    expect(await names("центр", { municipality: "obninsk" })).toEqual([polis.view.name]);
+    expect(await names("центр", { sphere: "volunteering" })).toEqual([together.view.name]);
+    expect(await names("центр", { kind: "business" })).toEqual([]);
+    expect((await names("центр")).sort()).toEqual([polis.view.name, together.view.name].sort());
+  });
+
+  it("ranks title matches before text matches, then newer first", async () => {
+    const older = organisation("Фонд «Волонтёры Оки»", "помогаем", {}, "2026-01-01T00:00:00.000Z");
+    const newer = organisation("Клуб «Ока»", "наши волонтёры", {}, "2026-06-01T00:00:00.000Z");
+    const newest = organisation("Союз «Волонтёры»", "помогаем", {}, "2026-09-01T00:00:00.000Z");
+    for (const document of [older, newer, newest]) await index(undefined, document);
+    // «Оки» and «Ока» are one word; the longest word decides the rank: in the title of one, the text of the other.
+    expect(await names("волонтеры оки")).toEqual([older.view.name, newer.view.name]);
+    const ranked = await names("волонтёрами");
+    expect(ranked.filter((name) => [older, newer, newest].some((d) => d.view.name === name))).toEqual([
+      newest.view.name,
+      older.view.name,
+      newer.view.name,
+    ]);
+  });
+
+  it("keeps the index in step with edits and removals", async () => {
+    const renamed = {
+      ...theatre,
+      title: `Театр кукол «Петрушка» ${run}`,
+      view: { ...theatre.view, name: "Петрушка" },
+    };
+    await index(theatre, renamed);
+    expect(await names("светлячок")).toEqual([]);
+    expect(await names("кукол")).toEqual(["Петрушка"]);
+    await index(renamed, undefined);
+    expect(await names("кукол")).toEqual([]);
+    expect(await names("театры")).toEqual([]);
+  });
+
+  it("fits an item with a long text into one transaction", async () => {
+    const words = Array.from({ length: 300 }, (_, i) => `слово${i}ка`).join(" ");
+    const long = organisation("Длинный текст", words);
+    await index(undefined, long);
+    const edited = { ...long, title: `Другое название ${run}`, text: `${words} добавлено` };
+    await index(long, edited);
+    expect(MAX_INDEXED_TERMS * 2).toBeLessThanOrEqual(100);
+    // Words past the indexed ones still narrow a query driven by an indexed one.
+    const found = await find<View>("organisations", { q: "слово3ка слово29", limit: 20 });
+    expect(found.items.map((item) => item.name)).toEqual(["Длинный текст"]);
+    expect((await find<View>("organisations", { q: "длинный", limit: 20 })).items).toEqual([]);
+    expect(await names("другое название")).toEqual(["Длинный текст"]);
+  });
+
+  it("answers a query without words with a message, not an error", async () => {
+    for (const q of ["", "   ", "и в на для", "!!! ???", "🎭🎭"]) {
+      await expect(find("organisations", { q, limit: 20 })).rejects.toMatchObject({
+        fields: { q: NO_WORDS },
+      });
+    }
+  });
+});
