@@ -86,7 +86,7 @@ const entryView = (item: Item): DirectoryEntry => ({
 });
 
 /** What the portal's search knows of an organisation: only approved ones are found. */
-export function searchDocument(item: Item): Search.SearchDocument<DirectoryEntry> | undefined {
+function searchDocument(item: Item): Search.SearchDocument<DirectoryEntry> | undefined {
   if (item.status !== "approved") return undefined;
   return {
     id: item.id,
