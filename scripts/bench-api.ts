@@ -9,7 +9,6 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import autocannon from "autocannon";
 import { createSession } from "../packages/core/src/auth/index";
-import { documentClient } from "../packages/core/src/clients";
 import { db } from "../packages/core/src/db/service";
 import {
   consent,
@@ -24,7 +23,7 @@ import { catalogueRowsOf, facetKey, type ListingItem } from "../packages/core/sr
 import { ulid } from "../packages/core/src/shared/ulid";
 import { startEmbedded } from "../packages/local/src/embedded";
 import { freePort } from "../packages/local/src/ports";
-import { putAll, seeded } from "./bench-kit";
+import { putAll, rawLoad, seeded } from "./bench-kit";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const CONNECTIONS = 50;
@@ -170,26 +169,6 @@ const reads = [
   },
 ];
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-
-/** The raw call under the same concurrency for the same time: what the API adds to. */
-async function rawLoad(command: () => QueryCommand | GetCommand) {
-  const spent: number[] = [];
-  const until = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        const start = performance.now();
-        await documentClient().send(command() as QueryCommand);
-        spent.push(performance.now() - start);
-      }
-    }),
-  );
-  spent.sort((a, b) => a - b);
-  return { p50: percentile(spent, 0.5), p99: percentile(spent, 0.99), count: spent.length };
-}
-
 const line = (label: string, result: autocannon.Result) =>
   `${label.padEnd(38)} p50 ${String(result.latency.p50).padStart(4)} ms, p99 ${String(result.latency.p99).padStart(5)} ms, ` +
   `${String(Math.round(result.requests.average)).padStart(4)} req/s, errors ${result.errors + result.timeouts}, non-2xx ${result.non2xx}`;
@@ -206,7 +185,7 @@ try {
       connections: CONNECTIONS,
       duration: SECONDS,
     });
-    const raw = await rawLoad(route.raw);
+    const raw = await rawLoad(route.raw, CONNECTIONS, SECONDS);
     console.log(line(`GET ${route.name}`, api));
     console.log(
       `${"  raw DynamoDB, same call".padEnd(38)} p50 ${raw.p50.toFixed(0).padStart(4)} ms, p99 ${raw.p99.toFixed(0).padStart(5)} ms` +

@@ -20,8 +20,29 @@ export async function putAll<T>(write: (items: T[]) => Promise<{ unprocessed: un
   if (unprocessed.length) throw new Error(`${unprocessed.length} items were not written`);
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
+
+/**
+ * A raw DynamoDB call sent by `connections` callers back to back for `seconds`: what an API route
+ * under the same load adds to. p50/p99 in ms and how many calls were made.
+ */
+export async function rawLoad(command: () => unknown, connections: number, seconds: number) {
+  const spent: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const start = performance.now();
+        // biome-ignore lint/suspicious/noExplicitAny: any command of the DocumentClient
+        await documentClient().send(command() as any);
+        spent.push(performance.now() - start);
+      }
+    }),
+  );
+  spent.sort((a, b) => a - b);
+  return { p50: percentile(spent, 0.5), p99: percentile(spent, 0.99), count: spent.length };
+}
 
 /** p50/p99 of `times` sequential runs. */
 export async function timed(times: number, run: () => Promise<unknown>) {

@@ -104,11 +104,11 @@ export interface SearchQuery {
 export const NO_WORDS = "Уточните запрос: в нём нет слов для поиска";
 
 /**
- * Items of one area containing every word of the query in any form, the last word as a prefix;
- * title matches first, then newer first. One Query on the partition of the query's most specific
- * word (or, for one word being typed, on its prefix), narrowed by the other words and the filters.
+ * The one Query a search sends: on the partition of the query's most specific word (or, for one
+ * word being typed, on its prefix), narrowed by the other words and the filters, newest first.
+ * `find` runs it; the benchmark sends the same Query raw.
  */
-export async function find<View>(area: SearchArea, query: SearchQuery) {
+export function lookup(area: SearchArea, query: SearchQuery) {
   const { exact, prefix } = parseQuery(query.q);
   if (prefix === undefined) throw new Invalid({ q: NO_WORDS }, NO_WORDS);
   const driver = exact.reduce<string | undefined>(
@@ -130,14 +130,24 @@ export async function find<View>(area: SearchArea, query: SearchQuery) {
       ...filters.map(([name, value]) => contains(attributes.filters, ` ${name}=${value} `)),
     ].join(" AND "),
   );
-  const filtered = exact.length > 1 || driver !== undefined || filters.length > 0;
-  const { data, cursor } = await narrowed.go({
-    ...pageOptions(query.cursor, query.limit, filtered),
-    order: "desc",
-  });
+  const filtered = driver !== undefined || filters.length > 0;
+  return {
+    query: narrowed,
+    options: { ...pageOptions(query.cursor, query.limit, filtered), order: "desc" as const },
+    byPrefix: driver === undefined,
+  };
+}
+
+/**
+ * Items of one area containing every word of the query in any form, the last word as a prefix;
+ * title matches first, then newer first.
+ */
+export async function find<View>(area: SearchArea, query: SearchQuery) {
+  const { query: request, options, byPrefix } = lookup(area, query);
+  const { data, cursor } = await request.go(options);
   // A prefix may meet an item under two of its terms («театр», «театральн»): once, best rank first.
   const seen = new Set<string>();
-  const items = (driver === undefined ? [...data].sort(byRank) : data).filter((row) => {
+  const items = (byPrefix ? [...data].sort(byRank) : data).filter((row) => {
     if (seen.has(row.id)) return false;
     seen.add(row.id);
     return true;
