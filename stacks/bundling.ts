@@ -19,12 +19,18 @@ export const LAMBDA_BUDGET_KB = 300;
  * - Russian text as UTF-8, not \u escapes: a third of the bytes.
  * - No keepNames and no jsonschema: ElectroDB validates our constant models in tests, not at every
  *   cold start (ADR 009). Paths resolve from the repository root, where SST and the tests run.
+ * - "electrodb" is its Entity and write transactions without the Service (ADR 019); esbuild takes the
+ *   longest matching alias, so the entry's own "electrodb/src/..." imports reach the package.
  */
 export const lambdaEsbuild = {
   external: ["@aws-sdk/*"],
   charset: "utf8" as const,
   keepNames: false,
-  alias: { jsonschema: resolve("packages/core/src/db/model-shape-validator.ts") },
+  alias: {
+    jsonschema: resolve("packages/core/src/db/model-shape-validator.ts"),
+    electrodb: resolve("stacks/electrodb-entry.mjs"),
+    "electrodb/src": resolve("node_modules/electrodb/src"),
+  },
 };
 
 /** One Lambda bundled as SST ships it: minified ESM with the options above. */
