@@ -50,6 +50,32 @@ describe("Resource Bank listings", () => {
     expect(newest.items.map((item: { id: string }) => item.id)).toEqual([second.json.id, created.json.id]);
   });
 
+  it("are found by their words in other forms and order, and no longer once withdrawn", async () => {
+    const owner = await member();
+    const marker = `Пылесосы${Date.now().toString(36).replace(/\d/g, "")}`;
+    const { json: draft } = await owner.post(
+      "/api/resources",
+      listing({
+        organisationId: owner.organisationId,
+        category: "equipment",
+        title: `${marker} моющие для уборки зала`,
+        description: "Отдадим два моющих пылесоса после ремонта офиса",
+      }),
+    );
+    const guest = new Client();
+    const found = async (q: string, filter = "") =>
+      (await guest.get(`/api/resources?${filter}&q=${encodeURIComponent(q)}`)).json.items.map(
+        (item: { id: string }) => item.id,
+      );
+    expect(await found(marker)).toEqual([]);
+    await owner.post(`/api/resources/${draft.id}/publish`, { version: 1 });
+    expect(await found(`уборкой ${marker.toLowerCase()}`)).toEqual([draft.id]);
+    expect(await found(`ремонту ${marker}`, "category=equipment&kind=offer")).toEqual([draft.id]);
+    expect(await found(`ремонту ${marker}`, "category=premises")).toEqual([]);
+    await owner.post(`/api/resources/${draft.id}/withdraw`, { version: 2 });
+    expect(await found(`уборкой ${marker}`)).toEqual([]);
+  });
+
   it("move between catalogue partitions when edited, and leave it when withdrawn", async () => {
     const owner = await member();
     const { json: draft } = await owner.post(

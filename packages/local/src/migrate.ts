@@ -1,4 +1,5 @@
 import * as Member from "@cluster/core/member/index";
+import * as Listings from "@cluster/core/resource/listings";
 import { attachLocal } from "./attach";
 
 /**
@@ -11,6 +12,8 @@ const migrations: Record<string, () => Promise<void>> = {
       process.stdout.write(`\r  организации: ${done}`),
     );
     process.stdout.write(`\r  организации: ${organisations} проиндексировано\n`);
+    const listings = await Listings.reindexSearch((done) => process.stdout.write(`\r  объявления: ${done}`));
+    process.stdout.write(`\r  объявления: ${listings} проиндексировано\n`);
   },
 };
 

@@ -10,7 +10,7 @@ import {
   type SphereId,
 } from "@cluster/core/reference";
 import { OPEN_ENDED } from "@cluster/core/resource/entity";
-import { catalogueRowsOf, type ListingItem } from "@cluster/core/resource/listings";
+import { catalogueRowsOf, type ListingItem, reindexSearch } from "@cluster/core/resource/listings";
 import type { Listing } from "@cluster/core/resource/schema";
 import * as Clock from "@cluster/core/shared/clock";
 import { moscowToday } from "@cluster/core/shared/dates";
@@ -595,6 +595,7 @@ export async function seedDemo(): Promise<{
   await catalogueEntry.put(listings.flatMap(catalogueRowsOf)).go();
   // Written in bulk above, so indexed as the migration indexes existing data.
   await Member.reindexSearch();
+  await reindexSearch();
 
   const history = await seedHistory({
     coordinator: {

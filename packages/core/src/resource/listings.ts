@@ -7,6 +7,7 @@ import { searchKey } from "../identifiers";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { partyOf, represents } from "../member/party";
+import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
 import { moscowToday } from "../shared/dates";
 import { ulid } from "../shared/ulid";
@@ -67,6 +68,20 @@ function entriesOf(item: Item): Entry[] {
  * seed, the benchmark) that must list it exactly as publishing does.
  */
 export const catalogueRowsOf = (item: Item): Entry[] => entriesOf(item);
+
+/** What the portal's search knows of a listing: only published ones are found, as the catalogue shows them. */
+function searchDocument(item: Item): Search.SearchDocument<CatalogueEntry> | undefined {
+  if (item.status !== "published") return undefined;
+  const [entry] = entriesOf(item);
+  return {
+    id: item.id,
+    title: item.title,
+    text: item.description,
+    at: entry!.publishedAt,
+    filters: { kind: item.kind, category: item.category, place: item.place },
+    view: entryView(entry!),
+  };
+}
 
 /** Photo ids are never reused, so their URLs can be cached for good. */
 const photoUrl = (listingId: string, photoId: string) => `/api/resources/${listingId}/photos/${photoId}`;
@@ -193,7 +208,11 @@ export async function get(actor: Actor, id: string) {
  * was read: its catalogue rows follow (rows of partitions it leaves are deleted, the others
  * rewritten). Other changes join them in the same transaction.
  */
-export function listingWrites({ listing, catalogueEntry }: ResourceWriters, current: Item, next: Item) {
+export function listingWrites(
+  { listing, catalogueEntry, searchTerm }: ResourceWriters,
+  current: Item,
+  next: Item,
+) {
   const before = current.status === "published" ? entriesOf(current) : [];
   const after = next.status === "published" ? entriesOf(next) : [];
   const kept = new Set(after.map((entry) => entry.facet));
@@ -208,6 +227,7 @@ export function listingWrites({ listing, catalogueEntry }: ResourceWriters, curr
         catalogueEntry.delete({ facet, publishedAt, listingId }).commit(),
       ),
     ...after.map((entry) => catalogueEntry.put(entry).commit()),
+    ...Search.indexWrites(searchTerm, "listings", searchDocument(current), searchDocument(next)),
   ];
 }
 
@@ -307,16 +327,46 @@ export async function hide(actor: Actor, id: string, { version, reason }: HideLi
 }
 
 /**
- * The public catalogue, newest first: the filters pick one partition (see facetKey), and text
- * search, if any, narrows within it.
+ * The public catalogue, newest first: the filters pick one partition (see facetKey); words go to
+ * the portal's search with the same filters.
  */
 export async function catalogue(query: CatalogueQuery) {
-  const text = query.q ? searchKey(query.q) : undefined;
-  const { data, cursor } = await db()
-    .entities.catalogueEntry.query.byFacet({ facet: facetKey(query.kind, query.category, query.place) })
-    .where(({ searchText }, { contains }) => (text ? contains(searchText, text) : ""))
-    .go({ ...pageOptions(query.cursor, query.limit, Boolean(text)), order: "desc" });
-  return { items: data.map(entryView), cursor };
+  const { kind, category, place, cursor, limit } = query;
+  if (query.q) {
+    return Search.find<CatalogueEntry>("listings", {
+      q: query.q,
+      filters: { kind, category, place },
+      cursor,
+      limit,
+    });
+  }
+  const { data, cursor: next } = await db()
+    .entities.catalogueEntry.query.byFacet({ facet: facetKey(kind, category, place) })
+    .go({ ...pageOptions(cursor, limit, false), order: "desc" });
+  return { items: data.map(entryView), cursor: next };
+}
+
+/**
+ * Indexes the published listings for the search, a page of the catalogue at a time (the
+ * migration, the demo seed); `progress` hears how many are done.
+ */
+export async function reindexSearch(progress: (done: number) => void = () => {}) {
+  const { catalogueEntry, listing } = db().entities;
+  let done = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { data: Entry[]; cursor: string | null } = await catalogueEntry.query
+      .byFacet({ facet: facetKey() })
+      .go({ cursor, limit: 100 });
+    if (page.data.length) {
+      const { data: items } = await listing.get(page.data.map(({ listingId }) => ({ id: listingId }))).go();
+      await Search.reindex("listings", items.map(searchDocument));
+    }
+    done += page.data.length;
+    progress(done);
+    cursor = page.cursor;
+  } while (cursor);
+  return done;
 }
 
 /** The listings of the person and of the organisations they represent, newest first. */

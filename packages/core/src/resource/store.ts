@@ -2,6 +2,7 @@ import { AccountEntity } from "../account/entity";
 import { store, type Writers } from "../db/store";
 import { OutboxEntity } from "../mail/entity";
 import { MembershipEntity, OrganisationEntity } from "../member/entity";
+import { SearchTermEntity } from "../search/entity";
 import {
   CatalogueEntryEntity,
   ContributionEntity,
@@ -24,6 +25,7 @@ export const db = store({
   membership: MembershipEntity,
   account: AccountEntity,
   outbox: OutboxEntity,
+  searchTerm: SearchTermEntity,
 });
 
 export type ResourceWriters = Writers<ReturnType<typeof db>["entities"]>;
