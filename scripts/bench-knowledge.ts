@@ -4,10 +4,11 @@
  * connections for a common word, a rare word and a topic + word, and the reads one page costs.
  */
 import autocannon from "autocannon";
-import { stemsOf } from "../packages/core/src/consultation/stems";
+import { answerDocument } from "../packages/core/src/consultation/questions";
 import { db } from "../packages/core/src/db/service";
 import { searchKey } from "../packages/core/src/identifiers";
 import { consultationTopics } from "../packages/core/src/reference";
+import * as Search from "../packages/core/src/search/index";
 import { ulid } from "../packages/core/src/shared/ulid";
 import { startEmbedded } from "../packages/local/src/embedded";
 import { freePort } from "../packages/local/src/ports";
@@ -68,7 +69,7 @@ function invent(now: number) {
     title,
     excerpt: `Ответ: ${subject} — оформляется по общим правилам, подробности в ответе.`,
     searchText: searchKey(text),
-    stems: stemsOf(text),
+    text,
     solved: random() < 0.6,
     answeredAt: new Date(now - Math.floor(random() * 365 * DAY)).toISOString(),
   };
@@ -85,15 +86,22 @@ try {
   const now = Date.now();
   const questions = Array.from({ length: QUESTIONS }, () => invent(now));
   const started = performance.now();
-  // As publishing writes them (consultation/questions.ts): two browsing rows and one row per stem.
-  const rows = questions.flatMap(({ stems, ...q }) =>
+  // As publishing writes them (consultation/questions.ts): two browsing rows and the search's terms.
+  const rows = questions.flatMap(({ text, ...q }) =>
     [`t=${q.topic}`, "t=*"].map((facet) => ({ facet, ...q })),
   );
-  const tokens = questions.flatMap(({ searchText, ...q }) => q.stems.map((token) => ({ token, ...q })));
   await putAll((items) => db().entities.knowledgeEntry.put(items).go({ concurrency: 8 }), rows);
-  await putAll((items) => db().entities.knowledgeToken.put(items).go({ concurrency: 8 }), tokens);
+  let terms = 0;
+  for (let start = 0; start < questions.length; start += 500) {
+    terms += await Search.reindex(
+      "answers",
+      questions
+        .slice(start, start + 500)
+        .map(({ text, searchText, ...shown }) => answerDocument(shown, text)),
+    );
+  }
   console.log(
-    `Seeded ${QUESTIONS} answered public questions (${rows.length} browsing rows, ${tokens.length} word-index rows) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `Seeded ${QUESTIONS} answered public questions (${rows.length} browsing rows, ${terms} search rows) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   const rareCount = questions.filter((q) => q.searchText.includes("кооператив")).length;
   console.log(`Rare word «кооператив» is in ${rareCount} of ${QUESTIONS} questions.\n`);

@@ -1,3 +1,4 @@
+import * as Questions from "@cluster/core/consultation/questions";
 import * as Member from "@cluster/core/member/index";
 import * as Listings from "@cluster/core/resource/listings";
 import { attachLocal } from "./attach";
@@ -14,6 +15,8 @@ const migrations: Record<string, () => Promise<void>> = {
     process.stdout.write(`\r  организации: ${organisations} проиндексировано\n`);
     const listings = await Listings.reindexSearch((done) => process.stdout.write(`\r  объявления: ${done}`));
     process.stdout.write(`\r  объявления: ${listings} проиндексировано\n`);
+    const answers = await Questions.reindexSearch((done) => process.stdout.write(`\r  ответы: ${done}`));
+    process.stdout.write(`\r  ответы: ${answers} проиндексировано\n`);
   },
 };
 

@@ -166,29 +166,3 @@ export const QuestionStatEntity = /* @__PURE__ */ new Entity({
     },
   },
 });
-
-/**
- * The knowledge base's word index: one row per word stem of an answered public question, newest
- * answer first. A search reads the partition of its most specific stem, not the whole base
- * (ADR 012). Rows carry what the result list shows, and the question's stems for the other words.
- */
-export const KnowledgeTokenEntity = /* @__PURE__ */ new Entity({
-  model: { entity: "knowledgeToken", version: "1", service: SERVICE },
-  attributes: {
-    token: { type: "string", required: true },
-    answeredAt: { type: "string", required: true },
-    questionId: { type: "string", required: true },
-    topic: { type: consultationTopicIds, required: true },
-    title: { type: "string", required: true },
-    excerpt: { type: "string", required: true },
-    solved: { type: "boolean", required: true },
-    bodyName: { type: "string" },
-    stems: { type: "set", items: "string", required: true },
-  },
-  indexes: {
-    byToken: {
-      pk: { field: "pk", composite: ["token"] },
-      sk: { field: "sk", composite: ["answeredAt", "questionId"] },
-    },
-  },
-});

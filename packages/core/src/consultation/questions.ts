@@ -8,6 +8,7 @@ import { deliver, isConditionFailure, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { partyOf, represents } from "../member/party";
 import { AUTHORITY_ANSWER_DAYS, consultationTopics } from "../reference";
+import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
 import { ulid } from "../shared/ulid";
 import { dueAt } from "./deadlines";
@@ -23,7 +24,6 @@ import type {
   Reassign,
   SolveQuestion,
 } from "./schema";
-import { stemsOf } from "./stems";
 import { type ConsultationWriters, type ConsultationWrites, db } from "./store";
 
 type Item = EntityItem<typeof QuestionEntity>;
@@ -316,15 +316,16 @@ export async function reassign(actor: Actor, id: string, { accountId, version }:
 
 /**
  * What publishing an answered public question writes: its rows under its topic and "all"
- * (browsing), and one row per stem of its title and text (searching, ADR 012).
+ * (browsing), and its terms for the portal's search (ADR 018). Answered questions stay published,
+ * so the index rows are only ever rewritten.
  */
 function knowledgeWrites(
-  { knowledgeEntry, knowledgeToken }: ConsultationWriters,
+  { knowledgeEntry, searchTerm }: ConsultationWriters,
   item: Item,
   answeredAt: string,
   excerpt: string,
 ) {
-  const shown = {
+  const shown: Shown = {
     answeredAt,
     questionId: item.id,
     topic: item.topic,
@@ -333,14 +334,23 @@ function knowledgeWrites(
     solved: item.status === "solved",
     bodyName: item.bodyName,
   };
-  const stems = stemsOf(`${item.title} ${item.text}`);
   return [
     ...[`t=${item.topic}`, "t=*"].map((facet) =>
       knowledgeEntry.put({ facet, searchText: item.searchText, ...shown }).commit(),
     ),
-    ...stems.map((token) => knowledgeToken.put({ token, stems, ...shown }).commit()),
+    ...Search.indexWrites(searchTerm, "answers", undefined, answerDocument(shown, item.text)),
   ];
 }
+
+/** What the search knows of an answered public question: found by its title and text, shown as the knowledge base shows it. */
+export const answerDocument = (shown: Shown, text: string): Search.SearchDocument<KnowledgeEntry> => ({
+  id: shown.questionId,
+  title: shown.title,
+  text,
+  at: shown.answeredAt,
+  filters: { topic: shown.topic },
+  view: entryView(shown),
+});
 
 const excerptOf = (text: string) => (text.length > 240 ? `${text.slice(0, 237).trimEnd()}…` : text);
 
@@ -499,9 +509,9 @@ export async function solve(actor: Actor, id: string, { postId, rating, version 
   return detail(actor, id);
 }
 
-const entryView = (
-  entry: Omit<EntityItem<typeof KnowledgeEntryEntity>, "facet" | "searchText">,
-): KnowledgeEntry => ({
+type Shown = Omit<EntityItem<typeof KnowledgeEntryEntity>, "facet" | "searchText">;
+
+const entryView = (entry: Shown): KnowledgeEntry => ({
   id: entry.questionId,
   topic: entry.topic,
   title: entry.title,
@@ -512,28 +522,45 @@ const entryView = (
 });
 
 /**
- * The knowledge base: answered public questions, newest answer first. Without words, the topic's
- * rows; with words, the index partition of the most specific stem, narrowed to the topic and the
- * other stems (ADR 012).
+ * The knowledge base: answered public questions, newest answer first: without words the topic's
+ * rows, with words the portal's search over answers of the topic.
  */
 export async function knowledge(query: KnowledgeQuery) {
-  const [primary, ...others] = query.q ? stemsOf(query.q) : [];
-  if (!primary) {
-    const { data, cursor } = await db()
-      .entities.knowledgeEntry.query.byFacet({ facet: `t=${query.topic ?? "*"}` })
-      .go({ ...pageOptions(query.cursor, query.limit, false), order: "desc" });
-    return { items: data.map(entryView), cursor };
-  }
-  const { data, cursor } = await db()
-    .entities.knowledgeToken.query.byToken({ token: primary })
-    .where(({ topic, stems }, { eq, contains }) =>
-      [query.topic ? eq(topic, query.topic) : "", ...others.map((stem) => contains(stems, stem))]
-        .filter(Boolean)
-        .join(" AND "),
-    )
-    .go({
-      ...pageOptions(query.cursor, query.limit, Boolean(query.topic) || others.length > 0),
-      order: "desc",
-    });
-  return { items: data.map(entryView), cursor };
+  const { topic, cursor, limit } = query;
+  if (query.q)
+    return Search.find<KnowledgeEntry>("answers", { q: query.q, filters: { topic }, cursor, limit });
+  const { data, cursor: next } = await db()
+    .entities.knowledgeEntry.query.byFacet({ facet: `t=${topic ?? "*"}` })
+    .go({ ...pageOptions(cursor, limit, false), order: "desc" });
+  return { items: data.map(entryView), cursor: next };
+}
+
+/**
+ * Indexes the knowledge base for the search, a page at a time (the migration); `progress` hears
+ * how many are done.
+ */
+export async function reindexSearch(progress: (done: number) => void = () => {}) {
+  const { knowledgeEntry, question } = db().entities;
+  let done = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { data: EntityItem<typeof KnowledgeEntryEntity>[]; cursor: string | null } =
+      await knowledgeEntry.query.byFacet({ facet: "t=*" }).go({ cursor, limit: 100 });
+    if (page.data.length) {
+      const { data: questions } = await question
+        .get(page.data.map(({ questionId }) => ({ id: questionId })))
+        .go();
+      const texts = new Map(questions.map((item) => [item.id, item.text]));
+      await Search.reindex(
+        "answers",
+        page.data.map(({ facet, searchText, ...shown }) =>
+          answerDocument(shown, texts.get(shown.questionId) ?? ""),
+        ),
+      );
+    }
+    done += page.data.length;
+    progress(done);
+    cursor = page.cursor;
+  } while (cursor);
+  return done;
 }

@@ -2,10 +2,10 @@ import { AccountEntity } from "../account/entity";
 import { store, type Writers, type Writes } from "../db/store";
 import { OutboxEntity } from "../mail/entity";
 import { MembershipEntity, OrganisationEntity } from "../member/entity";
+import { SearchTermEntity } from "../search/entity";
 import {
   ExpertTopicEntity,
   KnowledgeEntryEntity,
-  KnowledgeTokenEntity,
   PostEntity,
   QuestionEntity,
   QuestionStatEntity,
@@ -16,12 +16,12 @@ export const db = store({
   consultationPost: PostEntity,
   expertTopic: ExpertTopicEntity,
   knowledgeEntry: KnowledgeEntryEntity,
-  knowledgeToken: KnowledgeTokenEntity,
   questionStat: QuestionStatEntity,
   organisation: OrganisationEntity,
   membership: MembershipEntity,
   account: AccountEntity,
   outbox: OutboxEntity,
+  searchTerm: SearchTermEntity,
 });
 
 type Entities = ReturnType<typeof db>["entities"];

@@ -3,7 +3,6 @@ import { LoginCodeEntity, RateLimitEntity, SessionEntity, SignupEntity } from ".
 import {
   ExpertTopicEntity,
   KnowledgeEntryEntity,
-  KnowledgeTokenEntity,
   PostEntity,
   QuestionEntity,
   QuestionStatEntity,
@@ -65,7 +64,6 @@ export const db = store({
   expertTopic: ExpertTopicEntity,
   knowledgeEntry: KnowledgeEntryEntity,
   questionStat: QuestionStatEntity,
-  knowledgeToken: KnowledgeTokenEntity,
   reportDelivery: ReportDeliveryEntity,
   subscriber: SubscriberEntity,
   subscriberEmail: SubscriberEmailEntity,
