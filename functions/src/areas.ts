@@ -53,6 +53,12 @@ export const areas = [
     sendsMail: false,
   },
   {
+    name: "search",
+    entry: "functions/src/search.ts",
+    routes: ["GET /api/search"],
+    sendsMail: false,
+  },
+  {
     name: "meta",
     entry: "functions/src/meta.ts",
     routes: ["GET /api/openapi.json", "GET /api/config", "GET /api/health"],

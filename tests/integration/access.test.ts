@@ -198,6 +198,8 @@ const rules: Record<string, Rule> = {
     body: async (f) => ({ blocked: false, version: await version.account(f.target.accountId) }),
   },
 
+  // The words of the private question and the draft: neither may be found.
+  "GET /api/search": { may: "everyone", query: (f) => `q=${encodeURIComponent(f.privateTitle)}` },
   "GET /api/members": { may: "everyone" },
   "GET /api/members/newest": { may: "everyone" },
   "POST /api/members": { may: "people", body: () => application() },

@@ -7,6 +7,7 @@ import { memberOperations } from "./members";
 import { reportOperations } from "./reports";
 import { resourceOperations } from "./resources";
 import { responseOperations } from "./responses";
+import { searchOperations } from "./search";
 
 /** Every operation of the API areas (meta documents itself). */
 export const areaOperations: Operation[] = [
@@ -18,4 +19,5 @@ export const areaOperations: Operation[] = [
   ...Object.values(consultationOperations),
   ...Object.values(digestOperations),
   ...Object.values(reportOperations),
+  ...Object.values(searchOperations),
 ];

@@ -12,13 +12,25 @@ import { app as meta } from "@cluster/functions/meta";
 import { app as reports } from "@cluster/functions/reports";
 import { app as resources } from "@cluster/functions/resources";
 import { app as responses } from "@cluster/functions/responses";
+import { app as search } from "@cluster/functions/search";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 
 /** Mounted in the order of functions/src/areas.ts; each app already carries full /api paths. */
-const areaApps = { auth, accounts, members, resources, responses, consultations, digests, reports, meta };
+const areaApps = {
+  auth,
+  accounts,
+  members,
+  resources,
+  responses,
+  consultations,
+  digests,
+  reports,
+  search,
+  meta,
+};
 
 /**
  * The portal on one port: every area's app under /api, exactly as API Gateway routes them,

@@ -2,7 +2,7 @@ import type { EntityItem } from "electrodb";
 import { pageOptions } from "../db/paging";
 import type { Writers } from "../db/store";
 import { Invalid } from "../errors";
-import type { SearchArea, SearchTermEntity } from "./entity";
+import { type SearchArea, type SearchTermEntity, searchAreas } from "./entity";
 import { db } from "./store";
 import { parseQuery, terms } from "./terms";
 
@@ -156,3 +156,16 @@ export async function find<View>(area: SearchArea, query: SearchQuery) {
 }
 
 const byRank = (a: Row, b: Row) => (a.rank !== b.rank ? (a.rank < b.rank ? 1 : -1) : a.at < b.at ? 1 : -1);
+
+/**
+ * The portal-wide search: the first results of every area at once, each with the cursor of its
+ * next page. Only what each area indexes is found, so drafts and private things never are.
+ */
+export async function findEverywhere({ q, limit }: { q: string; limit: number }) {
+  lookup(searchAreas[0], { q, limit });
+  const pages = await Promise.all(searchAreas.map((area) => find(area, { q, limit })));
+  return Object.fromEntries(searchAreas.map((area, index) => [area, pages[index]!])) as Record<
+    SearchArea,
+    { items: unknown[]; cursor: string | null }
+  >;
+}
