@@ -4,6 +4,7 @@ import { getSession } from "./data/auth";
 import { getKnowledge, getQuestion, knowledgeFilters } from "./data/consultations";
 import { directoryFilters, getMember, getMembers, getRepresentatives } from "./data/members";
 import { catalogueFilters, getResource, getResources } from "./data/resources";
+import { getPortalSearch } from "./data/search";
 import Home, { preloadHome } from "./pages/home";
 import { SessionProvider } from "./providers/session";
 import { Alert } from "./ui/alert";
@@ -79,6 +80,14 @@ const routes: RouteDefinition[] = [
   { path: "/coordinator", component: () => <Navigate href="/coordinator/applications" /> },
   { path: "/coordinator/applications", component: lazy(() => import("./pages/coordinator/applications")) },
   { path: "/coordinator/people", component: lazy(() => import("./pages/coordinator/people")) },
+  {
+    path: "/search",
+    component: lazy(() => import("./pages/search")),
+    preload: ({ location }) => {
+      const q = String(location.query.q ?? "").trim();
+      if (q) void getPortalSearch(q);
+    },
+  },
   { path: "/digest", component: lazy(() => import("./pages/digest")) },
   { path: "/digest/confirm", component: lazy(() => import("./pages/digest/confirm")) },
   { path: "/digest/unsubscribe", component: lazy(() => import("./pages/digest/unsubscribe")) },

@@ -1,6 +1,7 @@
 import { A, useLocation } from "@solidjs/router";
 import { createEffect, createSignal, on, Show, Suspense } from "solid-js";
 import { useSession } from "../providers/session";
+import { HeaderSearch } from "./header-search";
 
 export function SiteHeader() {
   const { session, hasRole } = useSession();
@@ -40,6 +41,7 @@ export function SiteHeader() {
           <span class="menu-icon" aria-hidden="true" />
           Меню
         </button>
+        <HeaderSearch />
         <nav
           id="site-nav"
           class="site-nav"
