@@ -1,15 +1,24 @@
 /**
- * `npm run bench:search`: the portal-wide search (ADR 018) with the bench:api data set's 1,500
- * organisations, names and descriptions drawn from realistic words. A common word, a rare word and
- * two words, under 50 connections: p50/p99 of the API, the Queries and RCU one search costs, and
- * the same Query made raw in the same run (the API should cost at most 1.5× it). Listings and
- * answers join when their areas move onto the search.
+ * `npm run bench:search`: the portal's one search (ADR 018) over the bench:api data set's sizes —
+ * 1,500 organisations, 5,000 listings, 10,000 answered questions — with texts drawn from realistic
+ * words. For each area a common word, a rare word, two words and words with a filter, then the
+ * header's search over all three, under 50 connections: p50/p99 of the API, the Queries and RCU one
+ * search costs, and the same Queries made raw in the same run (the API should cost at most 1.5×).
  */
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import autocannon from "autocannon";
+import { answerDocument } from "../packages/core/src/consultation/questions";
 import { db } from "../packages/core/src/db/service";
 import * as Member from "../packages/core/src/member/index";
-import { municipalityIds, organisationKindIds, sphereIds } from "../packages/core/src/reference";
+import {
+  consultationTopicIds,
+  municipalityIds,
+  organisationKindIds,
+  resourceCategoryIds,
+  sphereIds,
+} from "../packages/core/src/reference";
+import { OPEN_ENDED } from "../packages/core/src/resource/entity";
+import * as Listings from "../packages/core/src/resource/listings";
 import * as Search from "../packages/core/src/search/index";
 import { ulid } from "../packages/core/src/shared/ulid";
 import { startEmbedded } from "../packages/local/src/embedded";
@@ -86,25 +95,150 @@ const organisations = Array.from({ length: 1_500 }, (_, index) => {
   };
 });
 
+const iso = (ms: number) => new Date(ms).toISOString();
+const things = [
+  "Зал",
+  "Проектор",
+  "Микроавтобус",
+  "Ноутбуки",
+  "Стулья",
+  "Палатки",
+  "Звуковая аппаратура",
+  "Помощь юриста",
+];
+const purposes = [
+  "для встреч",
+  "для праздника",
+  "для занятий с детьми",
+  "для субботника",
+  "на выходные",
+  "для обучения волонтёров",
+];
+const listings = Array.from({ length: 5_000 }, (_, index) => {
+  const published = now - Math.floor(random() * 180 * DAY);
+  const owner = pick(organisations);
+  // One in 400 is a «батут»: the rare word.
+  const title = `${index % 400 === 7 ? "Батут" : pick(things)} ${pick(purposes)}`;
+  const description = `Безвозмездно, ${pick(places)} и область; ${pick(activities)}.`;
+  return {
+    id: ulid(published),
+    kind: random() < 0.6 ? "offer" : "request",
+    category: pick(resourceCategoryIds),
+    title,
+    description,
+    searchText: `${title} ${description}`.toLowerCase(),
+    place: pick(municipalityIds),
+    quantity: 10,
+    remaining: 10,
+    availableFrom: iso(published).slice(0, 10),
+    closesOn: OPEN_ENDED,
+    conditions: "free",
+    status: "published",
+    ownerKey: `org#${owner.id}`,
+    ownerName: owner.name,
+    organisationId: owner.id,
+    accountId: ulid(),
+    publishedAt: iso(published),
+    createdAt: iso(published),
+    updatedAt: iso(published),
+    version: 2,
+  } as Listings.ListingItem;
+});
+const verbs = ["оформить", "получить", "отчитаться за", "вернуть", "продлить"];
+const matters = [
+  "субсидию",
+  "грант",
+  "договор с волонтёром",
+  "пожертвование",
+  "аренду помещения",
+  "президентский грант",
+];
+const answers = Array.from({ length: 10_000 }, () => {
+  const title = `Как ${pick(verbs)} ${pick(matters)}?`;
+  // About one question in five hundred mentions a «кооператив».
+  const rare = random() < 0.002 ? " Речь о потребительском кооперативе." : "";
+  return {
+    shown: {
+      answeredAt: iso(now - Math.floor(random() * 365 * DAY)),
+      questionId: ulid(),
+      topic: pick(consultationTopicIds),
+      title,
+      excerpt: "Ответ эксперта: порядок действий и образцы документов…",
+      solved: random() < 0.5,
+    },
+    text: `Наша организация ${pick(activities)}.${rare} Подскажите порядок и сроки.`,
+  };
+});
+
 const seeding = performance.now();
 await putAll((items) => db().entities.organisation.put(items).go({ concurrency: 8 }), organisations);
 await Member.reindexSearch();
+const { listing, catalogueEntry, knowledgeEntry } = db().entities;
+await putAll((items) => listing.put(items).go({ concurrency: 8 }), listings);
+await putAll(
+  (items) => catalogueEntry.put(items).go({ concurrency: 8 }),
+  listings.flatMap(Listings.catalogueRowsOf),
+);
+await Listings.reindexSearch();
+await putAll(
+  (items) => knowledgeEntry.put(items).go({ concurrency: 8 }),
+  answers.flatMap(({ shown }) =>
+    [`t=${shown.topic}`, "t=*"].map((facet) => ({ facet, searchText: "", ...shown })),
+  ),
+);
+let answerRows = 0;
+for (let start = 0; start < answers.length; start += 500) {
+  answerRows += await Search.reindex(
+    "answers",
+    answers.slice(start, start + 500).map(({ shown, text }) => answerDocument(shown, text)),
+  );
+}
 console.log(
-  `Seeded and indexed ${organisations.length} organisations in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+  `Seeded and indexed ${organisations.length} organisations, ${listings.length} listings and ${answers.length} answers (${answerRows} search rows for answers) in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
 );
 
-const queries: { name: string; q: string; filters?: Record<string, string> }[] = [
-  { name: "common word", q: "помогаем" },
-  { name: "rare word", q: "кооператив" },
-  { name: "two words", q: "фонд обнинска" },
-  { name: "two words + municipality", q: "центр культуры", filters: { municipality: "kaluga" } },
+type Area = Search.SearchArea;
+const paths: Record<Area, string> = {
+  organisations: "/api/members",
+  listings: "/api/resources",
+  answers: "/api/consultations",
+};
+const queries: { area: Area; name: string; q: string; filters?: Record<string, string> }[] = [
+  { area: "organisations", name: "common word", q: "помогаем" },
+  { area: "organisations", name: "rare word", q: "кооператив" },
+  { area: "organisations", name: "two words", q: "фонд обнинска" },
+  {
+    area: "organisations",
+    name: "two words + municipality",
+    q: "центр культуры",
+    filters: { municipality: "kaluga" },
+  },
+  { area: "listings", name: "common word", q: "проектор" },
+  { area: "listings", name: "rare word", q: "батут" },
+  { area: "listings", name: "two words", q: "палатки праздника" },
+  { area: "listings", name: "word + category", q: "стулья", filters: { category: "equipment" } },
+  { area: "answers", name: "common word", q: "субсидии" },
+  { area: "answers", name: "rare word", q: "кооператив" },
+  { area: "answers", name: "two words", q: "договор волонтёром" },
+  { area: "answers", name: "word + topic", q: "грант", filters: { topic: "grants" } },
 ];
 
-/** The same Query the search sends for a query, made raw. */
-const rawQuery = (q: string, filters?: Record<string, string>) => {
-  const { query, options } = Search.lookup("organisations", { q, filters, limit: 20 });
-  return () => new QueryCommand(query.params({ limit: options.limit, order: options.order }));
+/** The same Queries the search sends for a query, made raw: following pages as a filtered page does. */
+const rawQuery = (area: Area, q: string, filters?: Record<string, string>) => {
+  const { query, options } = Search.lookup(area, { q, filters, limit: 20 });
+  const params = query.params({ limit: options.limit, order: options.order, attributes: options.attributes });
+  return {
+    command: (startKey?: Record<string, unknown>) =>
+      new QueryCommand({ ...params, ExclusiveStartKey: startKey }),
+    // ElectroDB reads on past a short page until `count` items came back: a filtered page.
+    fill: options.limit > options.count ? options.count : 0,
+  };
 };
+
+const line = (api: autocannon.Result, raw: { p50: number; p99: number }) => [
+  `  API  p50 ${String(api.latency.p50).padStart(4)} ms, p99 ${String(api.latency.p99).padStart(5)} ms, ${Math.round(api.requests.average)} req/s, errors ${api.errors + api.timeouts}, non-2xx ${api.non2xx}`,
+  `  raw  p50 ${raw.p50.toFixed(0).padStart(4)} ms, p99 ${raw.p99.toFixed(0).padStart(5)} ms  → API ×${(api.latency.p50 / Math.max(raw.p50, 0.5)).toFixed(2)} at p50`,
+];
 
 try {
   await autocannon({
@@ -113,10 +247,10 @@ try {
     duration: 4,
   });
   console.log(
-    `\n${CONNECTIONS} connections, ${SECONDS} s per query, GET /api/members?q=… against the same Query made raw:\n`,
+    `\n${CONNECTIONS} connections, ${SECONDS} s per query, the API against the same Queries made raw:\n`,
   );
   for (const query of queries) {
-    const path = `/api/members?${new URLSearchParams({ q: query.q, ...query.filters })}`;
+    const path = `${paths[query.area]}?${new URLSearchParams({ q: query.q, ...query.filters })}`;
     const one = await reads(() => fetch(`${portal.url}${path}`).then((response) => response.json()));
     const found = (await (await fetch(`${portal.url}${path}`)).json()) as { items: unknown[] };
     const api = await autocannon({
@@ -124,16 +258,28 @@ try {
       connections: CONNECTIONS,
       duration: SECONDS,
     });
-    const raw = await rawLoad(rawQuery(query.q, query.filters), CONNECTIONS, SECONDS);
+    const { command, fill } = rawQuery(query.area, query.q, query.filters);
+    const raw = await rawLoad(command, CONNECTIONS, SECONDS, fill);
     console.log(
-      `«${query.q}»${query.filters ? ` ${new URLSearchParams(query.filters)}` : ""} (${query.name}): ${found.items.length} results on the first page; ${describeReads(one)}`,
+      `${query.area}: «${query.q}»${query.filters ? ` ${new URLSearchParams(query.filters)}` : ""} (${query.name}): ${found.items.length} results on the first page; ${describeReads(one)}`,
     );
-    console.log(
-      `  API  p50 ${String(api.latency.p50).padStart(4)} ms, p99 ${String(api.latency.p99).padStart(5)} ms, ${Math.round(api.requests.average)} req/s, errors ${api.errors + api.timeouts}, non-2xx ${api.non2xx}`,
-    );
-    console.log(
-      `  raw  p50 ${raw.p50.toFixed(0).padStart(4)} ms, p99 ${raw.p99.toFixed(0).padStart(5)} ms  → API ×${(api.latency.p50 / Math.max(raw.p50, 0.5)).toFixed(2)} at p50`,
-    );
+    for (const text of line(api, raw)) console.log(text);
+  }
+  for (const q of ["помогаем", "грант"]) {
+    const path = `/api/search?${new URLSearchParams({ q })}`;
+    const one = await reads(() => fetch(`${portal.url}${path}`).then((response) => response.json()));
+    const api = await autocannon({
+      url: `${portal.url}${path}`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+    });
+    const raws = Search.searchAreas.map((area) => {
+      const { query, options } = Search.lookup(area, { q, limit: 5 });
+      return query.params({ limit: options.limit, order: options.order, attributes: options.attributes });
+    });
+    const raw = await rawLoad(() => raws.map((params) => new QueryCommand(params)), CONNECTIONS, SECONDS);
+    console.log(`header search: «${q}» over the three areas at once; ${describeReads(one)}`);
+    for (const text of line(api, raw)) console.log(text);
   }
 } finally {
   await quiet();

@@ -3,6 +3,9 @@ import { pageOptions } from "../db/paging";
 import type { Writers } from "../db/store";
 import { Invalid } from "../errors";
 import { type SearchArea, type SearchTermEntity, searchAreas } from "./entity";
+
+export { type SearchArea, searchAreas };
+
 import { db } from "./store";
 import { parseQuery, terms } from "./terms";
 
@@ -133,7 +136,12 @@ export function lookup(area: SearchArea, query: SearchQuery) {
   const filtered = driver !== undefined || filters.length > 0;
   return {
     query: narrowed,
-    options: { ...pageOptions(query.cursor, query.limit, filtered), order: "desc" as const },
+    // A row's terms are only for the filter: a result needs its view, rank and date.
+    options: {
+      ...pageOptions(query.cursor, query.limit, filtered),
+      order: "desc" as const,
+      attributes: ["id", "rank", "at", "view"] as const,
+    },
     byPrefix: driver === undefined,
   };
 }
@@ -155,7 +163,8 @@ export async function find<View>(area: SearchArea, query: SearchQuery) {
   return { items: items.map((row) => row.view as View), cursor };
 }
 
-const byRank = (a: Row, b: Row) => (a.rank !== b.rank ? (a.rank < b.rank ? 1 : -1) : a.at < b.at ? 1 : -1);
+const byRank = (a: Pick<Row, "rank" | "at">, b: Pick<Row, "rank" | "at">) =>
+  a.rank !== b.rank ? (a.rank < b.rank ? 1 : -1) : a.at < b.at ? 1 : -1;
 
 /**
  * The portal-wide search: the first results of every area at once, each with the cursor of its
