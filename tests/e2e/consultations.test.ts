@@ -87,7 +87,7 @@ describe("consultations in the browser", () => {
     const guest = await browser().newPage();
     await guest.goto(url("/consultations"));
     await guest.getByLabel("Поиск по вопросам и ответам").fill("субсидию");
-    await guest.getByRole("button", { name: "Найти" }).click();
+    await guest.getByRole("main").getByRole("button", { name: "Найти" }).click();
     await guest.getByRole("link", { name: title }).click();
     await guest.getByRole("heading", { level: 1, name: title }).waitFor();
     expect(await guest.title()).toContain(title);

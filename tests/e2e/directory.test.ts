@@ -25,7 +25,7 @@ describe("the public directory", () => {
 
     await page.getByRole("button", { name: "Сбросить фильтры" }).click();
     await page.getByLabel("Поиск по названию").fill("тёплый дом");
-    await page.getByRole("button", { name: "Найти" }).click();
+    await page.getByRole("main").getByRole("button", { name: "Найти" }).click();
     await page.getByRole("link", { name: "Фонд поддержки семьи «Тёплый дом»" }).click();
     await page.getByRole("heading", { level: 1, name: "Фонд поддержки семьи «Тёплый дом»" }).waitFor();
     expect(await page.getByText(/кризисная помощь семьям с детьми/).isVisible()).toBe(true);

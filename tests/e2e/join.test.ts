@@ -69,7 +69,7 @@ describe("a person joins the cluster entirely in the browser", () => {
     // 4. Anyone finds it in the directory, ё and case aside, and opens its page.
     await guestPage.goto(url("/members"));
     await guestPage.getByLabel("Поиск по названию").fill("ЕЖИК");
-    await guestPage.getByRole("button", { name: "Найти" }).click();
+    await guestPage.getByRole("main").getByRole("button", { name: "Найти" }).click();
     await guestPage.getByRole("link", { name }).click();
     await guestPage.getByRole("heading", { level: 1, name }).waitFor();
     expect(await guestPage.getByText("ezhik@nko.example").isVisible()).toBe(true);

@@ -13,6 +13,12 @@ import { describe, expect, it } from "vitest";
 /** The search module on its own, against DynamoDB Local: the areas' wiring is tested in their files. */
 
 type View = { id: string; name: string };
+/**
+ * The module's own area for these made-up items would be "organisations", but the directory's
+ * tests list exact results for the same words («Жуковский Вместе») in parallel: the answers area,
+ * whose API tests only check what is or is not among the results, keeps them out of each other's way.
+ */
+const AREA = "answers";
 const run = Date.now().toString(36);
 
 const organisation = (
@@ -26,13 +32,11 @@ const organisation = (
 };
 
 async function index(before: SearchDocument<View> | undefined, after: SearchDocument<View> | undefined) {
-  await writeAll(db, ({ searchTerm }) => indexWrites(searchTerm, "organisations", before, after));
+  await writeAll(db, ({ searchTerm }) => indexWrites(searchTerm, AREA, before, after));
 }
 
 const names = async (q: string, filters?: Record<string, string | undefined>) =>
-  (await find<View>("organisations", { q: `${q} ${run}`, filters, limit: 50 })).items.map(
-    (item) => item.name,
-  );
+  (await find<View>(AREA, { q: `${q} ${run}`, filters, limit: 50 })).items.map((item) => item.name);
 
 describe("the search module", () => {
   const polis = organisation("НП ЦРОНК «Обнинский полис»", "центр развития общественных инициатив", {
@@ -59,7 +63,7 @@ describe("the search module", () => {
     expect(await names("ТЕАТР студии")).toEqual([theatre.view.name]);
     expect(await names("детей спектакль")).toEqual([theatre.view.name]);
     // The run's tag comes last in these queries; the typed prefix is tested alone:
-    const typed = await find<View>("organisations", { q: `${run} теат`, limit: 50 });
+    const typed = await find<View>(AREA, { q: `${run} теат`, limit: 50 });
     expect(typed.items.map((item) => item.name)).toEqual([theatre.view.name]);
   });
 
@@ -85,6 +89,31 @@ describe("the search module", () => {
     ]);
   });
 
+  it("looks a whole word up as its own term, in rank order, and only a word being typed by prefix", async () => {
+    // A made-up word of this run: newer items hold longer words beginning with it, only in their text.
+    const word = `квази${[...String(Date.now())].map((digit) => "абвгдежзик"[Number(digit)]).join("")}данс`;
+    const titled = organisation(`Клуб «${word}»`, "встречи по субботам", {}, "2026-01-01T00:00:00.000Z");
+    const others = [1, 2, 3].map((month) =>
+      organisation(`Студия ${month}`, `${word}овый кружок`, {}, `2026-0${month + 1}-01T00:00:00.000Z`),
+    );
+    for (const document of [titled, ...others]) await index(undefined, document);
+    const first = await find<View>(AREA, { q: word, limit: 1 });
+    expect(first.items.map((item) => item.id)).toEqual([titled.id]);
+    // The whole word's own partition holds only the title match: its next page is empty.
+    const next = await find<View>(AREA, { q: word, limit: 1, cursor: first.cursor ?? "" });
+    expect(next.items).toEqual([]);
+    // Still being typed: no term of its own, so every term it begins is read, the title match first.
+    const typed = await find<View>(AREA, { q: word.slice(0, -2), limit: 2 });
+    expect(typed.items.map((item) => item.id)).toHaveLength(2);
+    const rest = await find<View>(AREA, {
+      q: word.slice(0, -2),
+      limit: 10,
+      cursor: typed.cursor ?? "",
+    });
+    const all = [...typed.items, ...rest.items].map((item) => item.id);
+    expect(new Set(all)).toEqual(new Set([titled.id, ...others.map((document) => document.id)]));
+  });
+
   it("keeps the index in step with edits and removals", async () => {
     const renamed = {
       ...theatre,
@@ -107,15 +136,15 @@ describe("the search module", () => {
     await index(long, edited);
     expect(MAX_INDEXED_TERMS * 2).toBeLessThanOrEqual(100);
     // Words past the indexed ones still narrow a query driven by an indexed one.
-    const found = await find<View>("organisations", { q: "слово3ка слово29", limit: 20 });
+    const found = await find<View>(AREA, { q: "слово3ка слово29", limit: 20 });
     expect(found.items.map((item) => item.name)).toEqual(["Длинный текст"]);
-    expect((await find<View>("organisations", { q: "длинный", limit: 20 })).items).toEqual([]);
+    expect((await find<View>(AREA, { q: "длинный", limit: 20 })).items).toEqual([]);
     expect(await names("другое название")).toEqual(["Длинный текст"]);
   });
 
   it("answers a query without words with a message, not an error", async () => {
     for (const q of ["", "   ", "и в на для", "!!! ???", "🎭🎭"]) {
-      await expect(find("organisations", { q, limit: 20 })).rejects.toMatchObject({
+      await expect(find(AREA, { q, limit: 20 })).rejects.toMatchObject({
         fields: { q: NO_WORDS },
       });
     }

@@ -106,18 +106,24 @@ export interface SearchQuery {
 
 export const NO_WORDS = "Уточните запрос: в нём нет слов для поиска";
 
+/** Marks the cursor of a prefix lookup, so the next page asks the same index. */
+const PREFIX_CURSOR = "p.";
+
 /**
- * The one Query a search sends: on the partition of the query's most specific word (or, for one
- * word being typed, on its prefix), narrowed by the other words and the filters, newest first.
- * `find` runs it; the benchmark sends the same Query raw.
+ * The one Query a search sends: on the partition of the query's most specific word, narrowed by
+ * the other words, the last one as a prefix, and the filters; title matches first, then newer.
+ * A single word is looked up as a whole term first (`byPrefix` false), which ranks and pages
+ * exactly; only a word still being typed, with no term of its own, reads the terms it begins
+ * (`byPrefix` true). `find` runs it; the benchmark sends the same Query raw.
  */
-export function lookup(area: SearchArea, query: SearchQuery) {
+export function lookup(area: SearchArea, query: SearchQuery, byPrefix = false) {
   const { exact, prefix } = parseQuery(query.q);
   if (prefix === undefined) throw new Invalid({ q: NO_WORDS }, NO_WORDS);
-  const driver = exact.reduce<string | undefined>(
-    (longest, term) => (longest === undefined || term.length > longest.length ? term : longest),
+  const longest = exact.reduce<string | undefined>(
+    (found, term) => (found === undefined || term.length > found.length ? term : found),
     undefined,
   );
+  const driver = longest ?? (byPrefix ? undefined : prefix);
   const filters = Object.entries(query.filters ?? {}).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,
   );
@@ -126,23 +132,28 @@ export function lookup(area: SearchArea, query: SearchQuery) {
     driver === undefined
       ? searchTerm.query.byPrefix({ area, bucket: prefix.slice(0, 2) }).begins({ term: prefix })
       : searchTerm.query.byTerm({ area, term: driver });
+  const words = [
+    ...exact.filter((term) => term !== driver).map((term) => ` ${term} `),
+    ...(driver === undefined || driver === prefix ? [] : [` ${prefix}`]),
+  ];
   const narrowed = base.where((attributes, { contains }) =>
     [
-      ...exact.filter((term) => term !== driver).map((term) => contains(attributes.terms, ` ${term} `)),
-      ...(driver === undefined ? [] : [contains(attributes.terms, ` ${prefix}`)]),
+      ...words.map((word) => contains(attributes.terms, word)),
       ...filters.map(([name, value]) => contains(attributes.filters, ` ${name}=${value} `)),
     ].join(" AND "),
   );
-  const filtered = driver !== undefined || filters.length > 0;
+  const filtered = words.length > 0 || filters.length > 0;
   return {
     query: narrowed,
-    // A row's terms are only for the filter: a result needs its view, rank and date.
+    // A row's terms and filters are only for the condition: a result needs its view, and
+    // ElectroDB the key attributes, from which it builds the cursor of a page it cut short.
     options: {
       ...pageOptions(query.cursor, query.limit, filtered),
       order: "desc" as const,
-      attributes: ["id", "rank", "at", "view"] as const,
+      attributes: ["area", "term", "bucket", "rank", "at", "id", "view"] as const,
     },
     byPrefix: driver === undefined,
+    single: longest === undefined,
   };
 }
 
@@ -151,15 +162,25 @@ export function lookup(area: SearchArea, query: SearchQuery) {
  * title matches first, then newer first.
  */
 export async function find<View>(area: SearchArea, query: SearchQuery) {
-  const { query: request, options, byPrefix } = lookup(area, query);
-  const { data, cursor } = await request.go(options);
+  const prefixPage = query.cursor?.startsWith(PREFIX_CURSOR) ?? false;
+  const run = async (byPrefix: boolean, cursor: string | undefined) => {
+    const { query: request, options, single } = lookup(area, { ...query, cursor }, byPrefix);
+    return { ...(await request.go(options)), single };
+  };
+  let byPrefix = prefixPage;
+  let page = await run(byPrefix, prefixPage ? query.cursor?.slice(PREFIX_CURSOR.length) : query.cursor);
+  if (!byPrefix && page.single && !query.cursor && page.data.length === 0) {
+    byPrefix = true;
+    page = await run(true, undefined);
+  }
   // A prefix may meet an item under two of its terms («театр», «театральн»): once, best rank first.
   const seen = new Set<string>();
-  const items = (byPrefix ? [...data].sort(byRank) : data).filter((row) => {
+  const items = (byPrefix ? [...page.data].sort(byRank) : page.data).filter((row) => {
     if (seen.has(row.id)) return false;
     seen.add(row.id);
     return true;
   });
+  const cursor = page.cursor && byPrefix ? `${PREFIX_CURSOR}${page.cursor}` : page.cursor;
   return { items: items.map((row) => row.view as View), cursor };
 }
 
