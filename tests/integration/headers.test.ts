@@ -35,6 +35,7 @@ const getOf: Record<string, string> = {
   consultations: "/api/consultations",
   digests: "/api/digests/defaults",
   reports: "/api/reports/figures?from=2026-01-01&to=2026-01-31",
+  search: `/api/search?q=${encodeURIComponent("калуга")}`,
   meta: "/api/config",
 };
 
