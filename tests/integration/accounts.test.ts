@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asCoordinator, Client, signedIn } from "./client";
-import { application } from "./fixtures";
+import { application, approvedMember } from "./fixtures";
 
 describe("my account", () => {
   it("edits the profile with version checks", async () => {
@@ -51,6 +51,51 @@ describe("my account", () => {
       .entities.membership.query.byOrganisation({ organisationId: organisation.id })
       .go();
     expect(links).toEqual([]);
+  });
+
+  it("takes a private person's own profile out of the directory and the search at once; organisations stay", async () => {
+    // A made-up word so only this test's profiles match, whatever else the run wrote.
+    const marker = `Озерск${Date.now().toString(36).replace(/\d/g, "")}`;
+    const person = await approvedMember({
+      kind: "expert",
+      name: `Семёнова Анна, психолог ${marker}`,
+      shortName: undefined,
+      inn: undefined,
+      ogrn: undefined,
+    });
+    const { json: ngo } = await person.post("/api/members", application({ name: `АНО «${marker} вместе»` }));
+    await (await asCoordinator()).post(`/api/members/${ngo.id}/approve`, { version: 1 });
+    const guest = new Client();
+    const found = async () =>
+      (await guest.get(`/api/search?q=${encodeURIComponent(marker)}`)).json.organisations.items.map(
+        (item: { id: string }) => item.id,
+      );
+    expect((await found()).sort()).toEqual([person.organisationId, ngo.id].sort());
+
+    expect((await person.delete("/api/accounts/me")).status).toBe(204);
+    expect(await found()).toEqual([ngo.id]);
+    const directory = await guest.get(`/api/members?q=${encodeURIComponent(`психолог ${marker}`)}`);
+    expect(directory.json.items).toEqual([]);
+    expect((await guest.get(`/api/members/${person.organisationId}`)).status).toBe(404);
+    expect((await guest.get(`/api/members/${ngo.id}`)).status).toBe(200);
+  });
+
+  it("keeps a private person's profile that someone else also represents", async () => {
+    const marker = `Лесногорск${Date.now().toString(36).replace(/\d/g, "")}`;
+    const first = await approvedMember({
+      kind: "expert",
+      name: `Иванов Пётр ${marker}`,
+      inn: undefined,
+      ogrn: undefined,
+    });
+    const second = await signedIn();
+    const { db } = await import("@cluster/core/db/service");
+    const { json: session } = await second.get("/api/auth/session");
+    await db()
+      .entities.membership.create({ organisationId: first.organisationId, accountId: session.account.id })
+      .go();
+    expect((await first.delete("/api/accounts/me")).status).toBe(204);
+    expect((await new Client().get(`/api/members/${first.organisationId}`)).status).toBe(200);
   });
 });
 

@@ -4,6 +4,7 @@ import { endSessions } from "../auth";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, NotFound, stale } from "../errors";
 import { isConditionFailure } from "../mail";
+import { indexed } from "../member/views";
 import type { ConsultationTopic, Role } from "../reference";
 import * as Clock from "../shared/clock";
 import type { AccountEntity } from "./entity";
@@ -159,8 +160,29 @@ export async function exportData(actor: Actor) {
 }
 
 /**
- * Deletes the person at once: the account, its email claim, memberships and sessions.
- * Organisations stay: they are the organisations' data, not the person's.
+ * A private person's member profiles («Эксперт / частное лицо») that only this account represents:
+ * they are the person's own data, so they go with the account (ADR 020).
+ */
+async function ownProfiles(accountId: string, organisationIds: string[]) {
+  if (!organisationIds.length) return [];
+  const { organisation, membership } = db().entities;
+  const { data: organisations } = await organisation
+    .get(organisationIds.map((id) => ({ id })))
+    .go({ consistent: true });
+  const personal = organisations.filter(({ kind }) => kind === "expert");
+  const alone = await Promise.all(
+    personal.map(async ({ id }) => {
+      const { data } = await membership.query.byOrganisation({ organisationId: id }).go({ pages: "all" });
+      return data.every((link) => link.accountId === accountId);
+    }),
+  );
+  return personal.filter((_, i) => alone[i]);
+}
+
+/**
+ * Deletes the person at once: the account, its email claim, memberships and sessions, and a
+ * private person's own member profile with its search rows, all in one transaction. Organisations
+ * stay: they are the organisations' data, not the person's.
  */
 export async function remove(actor: Actor) {
   const person = requirePerson(actor);
@@ -168,15 +190,32 @@ export async function remove(actor: Actor) {
   const { data: links } = await membership.query
     .byAccount({ accountId: person.accountId })
     .go({ pages: "all" });
+  const profiles = await ownProfiles(
+    person.accountId,
+    links.map(({ organisationId }) => organisationId),
+  );
   await endSessions(person.accountId);
   try {
-    await writeAll(db, ({ account, accountEmail, membership: memberships }) => [
-      account.delete({ id: person.accountId }).commit(),
-      accountEmail.delete({ email: person.email }).commit(),
-      ...links.map(({ organisationId, accountId }) =>
-        memberships.delete({ organisationId, accountId }).commit(),
-      ),
-    ]);
+    await writeAll(
+      db,
+      ({ account, accountEmail, membership: memberships, organisation, innClaim, logo, searchTerm }) => [
+        account.delete({ id: person.accountId }).commit(),
+        accountEmail.delete({ email: person.email }).commit(),
+        ...links.map(({ organisationId, accountId }) =>
+          memberships.delete({ organisationId, accountId }).commit(),
+        ),
+        ...profiles.flatMap((profile) => [
+          // Unchanged since it was read, so the search rows deleted are the ones it has.
+          organisation
+            .delete({ id: profile.id })
+            .where(({ version }, { eq }) => eq(version, profile.version))
+            .commit(),
+          logo.delete({ organisationId: profile.id }).commit(),
+          ...(profile.inn ? [innClaim.delete({ inn: profile.inn }).commit()] : []),
+          ...indexed(searchTerm, profile, undefined),
+        ]),
+      ],
+    );
   } catch (error) {
     if (error instanceof Canceled) throw new Conflict("Не удалось удалить, повторите попытку");
     throw error;

@@ -1,7 +1,8 @@
 import { SessionEntity } from "../auth/entity";
 import { ExpertTopicEntity } from "../consultation/entity";
 import { store } from "../db/store";
-import { MembershipEntity, OrganisationEntity } from "../member/entity";
+import { InnClaimEntity, LogoEntity, MembershipEntity, OrganisationEntity } from "../member/entity";
+import { SearchTermEntity } from "../search/entity";
 import { AccountEmailEntity, AccountEntity } from "./entity";
 
 export const db = store({
@@ -10,5 +11,8 @@ export const db = store({
   session: SessionEntity,
   membership: MembershipEntity,
   organisation: OrganisationEntity,
+  innClaim: InnClaimEntity,
+  logo: LogoEntity,
+  searchTerm: SearchTermEntity,
   expertTopic: ExpertTopicEntity,
 });

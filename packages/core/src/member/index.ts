@@ -1,4 +1,3 @@
-import type { EntityItem } from "electrodb";
 import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } from "../actor";
 import { config } from "../config";
 import { pageOptions } from "../db/paging";
@@ -12,94 +11,25 @@ import * as Clock from "../shared/clock";
 import { IMAGE_MAX_BYTES, type ImageType, sniffImage } from "../shared/images";
 import { hashToken, newToken } from "../shared/secrets";
 import { ulid } from "../shared/ulid";
-import type { OrganisationEntity } from "./entity";
 import type {
   AcceptInvitation,
   Application,
   Approve,
-  Contacts,
   DirectoryEntry,
   DirectoryQuery,
   Invite,
   NewestQuery,
-  Organisation,
-  PublicProfile,
   Reject,
   UpdateProfile,
 } from "./schema";
 import { db } from "./store";
+import { entryView, fullView, indexed, type OrganisationItem, publicView, searchDocument } from "./views";
 
-type Item = EntityItem<typeof OrganisationEntity>;
+type Item = OrganisationItem;
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
 const derivedNames = (name: string) => ({ sortName: searchKey(name) });
-
-/** Guests see a contact only where the organisation chose to publish it. */
-function publicContacts(contacts: Contacts): Contacts {
-  return Object.fromEntries(Object.entries(contacts).filter(([, contact]) => contact?.public)) as Contacts;
-}
-
-const logoUrl = (item: Item) =>
-  item.logoUpdatedAt ? `/api/members/${item.id}/logo?v=${encodeURIComponent(item.logoUpdatedAt)}` : undefined;
-
-export function publicView(item: Item): PublicProfile {
-  return {
-    id: item.id,
-    kind: item.kind,
-    name: item.name,
-    shortName: item.shortName,
-    inn: item.inn,
-    ogrn: item.ogrn,
-    spheres: item.spheres as PublicProfile["spheres"],
-    municipality: item.municipality as PublicProfile["municipality"],
-    description: item.description,
-    website: item.website,
-    contacts: publicContacts(item.contacts as Contacts),
-    demo: item.demo,
-    approvedAt: item.approvedAt,
-    logoUrl: logoUrl(item),
-  };
-}
-
-export function fullView(item: Item): Organisation {
-  return {
-    ...publicView(item),
-    contacts: item.contacts as Contacts,
-    status: item.status,
-    rejectionReason: item.rejectionReason,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-    version: item.version,
-  };
-}
-
-const entryView = (item: Item): DirectoryEntry => ({
-  id: item.id,
-  kind: item.kind,
-  name: item.name,
-  shortName: item.shortName,
-  spheres: item.spheres as DirectoryEntry["spheres"],
-  municipality: item.municipality as DirectoryEntry["municipality"],
-  demo: item.demo,
-  logoUrl: logoUrl(item),
-});
-
-/** What the portal's search knows of an organisation: only approved ones are found. */
-function searchDocument(item: Item): Search.SearchDocument<DirectoryEntry> | undefined {
-  if (item.status !== "approved") return undefined;
-  return {
-    id: item.id,
-    title: `${item.name} ${item.shortName ?? ""}`,
-    text: item.description,
-    at: item.approvedAt ?? item.createdAt,
-    filters: { kind: item.kind, municipality: item.municipality, sphere: item.spheres },
-    view: entryView(item),
-  };
-}
-
-const indexed = (searchTerm: Search.TermWriter, before: Item | undefined, after: Item) =>
-  Search.indexWrites(searchTerm, "organisations", before && searchDocument(before), searchDocument(after));
 
 async function find(id: string) {
   const { data } = await db().entities.organisation.get({ id }).go({ consistent: true });
