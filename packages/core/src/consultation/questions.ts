@@ -539,28 +539,17 @@ export async function knowledge(query: KnowledgeQuery) {
  * Indexes the knowledge base for the search, a page at a time (the migration); `progress` hears
  * how many are done.
  */
-export async function reindexSearch(progress: (done: number) => void = () => {}) {
-  const { knowledgeEntry, question } = db().entities;
-  let done = 0;
-  let cursor: string | null = null;
-  do {
-    const page: { data: EntityItem<typeof KnowledgeEntryEntity>[]; cursor: string | null } =
-      await knowledgeEntry.query.byFacet({ facet: "t=*" }).go({ cursor, limit: 100 });
-    if (page.data.length) {
-      const { data: questions } = await question
-        .get(page.data.map(({ questionId }) => ({ id: questionId })))
-        .go();
+export const reindexSearch = (progress?: (done: number) => void) =>
+  Search.reindexAll(
+    "answers",
+    (cursor) => db().entities.knowledgeEntry.query.byFacet({ facet: "t=*" }).go({ cursor, limit: 100 }),
+    async (entries) => {
+      const ids = entries.map(({ questionId }) => ({ id: questionId }));
+      const { data: questions } = await db().entities.question.get(ids).go();
       const texts = new Map(questions.map((item) => [item.id, item.text]));
-      await Search.reindex(
-        "answers",
-        page.data.map(({ facet, searchText, ...shown }) =>
-          answerDocument(shown, texts.get(shown.questionId) ?? ""),
-        ),
+      return entries.map(({ facet, searchText, ...shown }) =>
+        answerDocument(shown, texts.get(shown.questionId) ?? ""),
       );
-    }
-    done += page.data.length;
-    progress(done);
-    cursor = page.cursor;
-  } while (cursor);
-  return done;
-}
+    },
+    progress,
+  );

@@ -32,6 +32,7 @@ import {
   ResponseEntity,
   ResponseMessageEntity,
 } from "../resource/entity";
+import { SearchTermEntity } from "../search/entity";
 
 import { store } from "./store";
 
@@ -70,4 +71,5 @@ export const db = store({
   delivery: DeliveryEntity,
   suppression: SuppressionEntity,
   digestDay: DigestDayEntity,
+  searchTerm: SearchTermEntity,
 });

@@ -157,20 +157,13 @@ async function queryDirectory(query: DirectoryQuery) {
  * Indexes the approved organisations for the search, a page at a time (the migration and the demo
  * seed); `progress` hears how many are done.
  */
-export async function reindexSearch(progress: (done: number) => void = () => {}) {
-  let done = 0;
-  let cursor: string | null = null;
-  do {
-    const page: { data: Item[]; cursor: string | null } = await db()
-      .entities.organisation.query.directory({ status: "approved" })
-      .go({ cursor, limit: 100 });
-    await Search.reindex("organisations", page.data.map(searchDocument));
-    done += page.data.length;
-    progress(done);
-    cursor = page.cursor;
-  } while (cursor);
-  return done;
-}
+export const reindexSearch = (progress?: (done: number) => void) =>
+  Search.reindexAll(
+    "organisations",
+    (cursor) => db().entities.organisation.query.directory({ status: "approved" }).go({ cursor, limit: 100 }),
+    async (items) => items.map(searchDocument),
+    progress,
+  );
 
 /** Approved organisations, the most recent applications first: the home page's «Новые участники». */
 export async function newest(query: NewestQuery) {

@@ -350,24 +350,17 @@ export async function catalogue(query: CatalogueQuery) {
  * Indexes the published listings for the search, a page of the catalogue at a time (the
  * migration, the demo seed); `progress` hears how many are done.
  */
-export async function reindexSearch(progress: (done: number) => void = () => {}) {
-  const { catalogueEntry, listing } = db().entities;
-  let done = 0;
-  let cursor: string | null = null;
-  do {
-    const page: { data: Entry[]; cursor: string | null } = await catalogueEntry.query
-      .byFacet({ facet: facetKey() })
-      .go({ cursor, limit: 100 });
-    if (page.data.length) {
-      const { data: items } = await listing.get(page.data.map(({ listingId }) => ({ id: listingId }))).go();
-      await Search.reindex("listings", items.map(searchDocument));
-    }
-    done += page.data.length;
-    progress(done);
-    cursor = page.cursor;
-  } while (cursor);
-  return done;
-}
+export const reindexSearch = (progress?: (done: number) => void) =>
+  Search.reindexAll(
+    "listings",
+    (cursor) => db().entities.catalogueEntry.query.byFacet({ facet: facetKey() }).go({ cursor, limit: 100 }),
+    async (entries) => {
+      const ids = entries.map(({ listingId }) => ({ id: listingId }));
+      const { data: items } = await db().entities.listing.get(ids).go();
+      return items.map(searchDocument);
+    },
+    progress,
+  );
 
 /** The listings of the person and of the organisations they represent, newest first. */
 export async function mine(actor: Actor) {

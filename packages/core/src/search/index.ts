@@ -96,6 +96,28 @@ export async function reindex<View>(area: SearchArea, documents: (SearchDocument
   return rows.length;
 }
 
+/**
+ * Indexes an area's existing items a page at a time (the migration, the demo seed): `page` reads
+ * the page after `cursor`, `documents` describes its items; `progress` hears how many are done.
+ */
+export async function reindexAll<Item, View>(
+  area: SearchArea,
+  page: (cursor: string | null) => Promise<{ data: Item[]; cursor: string | null }>,
+  documents: (items: Item[]) => Promise<(SearchDocument<View> | undefined)[]>,
+  progress: (done: number) => void = () => {},
+) {
+  let done = 0;
+  let cursor: string | null = null;
+  do {
+    const next = await page(cursor);
+    if (next.data.length) await reindex(area, await documents(next.data));
+    done += next.data.length;
+    progress(done);
+    cursor = next.cursor;
+  } while (cursor);
+  return done;
+}
+
 export interface SearchQuery {
   q: string;
   /** Only items with these values (see SearchDocument.filters); undefined values are ignored. */
@@ -105,6 +127,13 @@ export interface SearchQuery {
 }
 
 export const NO_WORDS = "Уточните запрос: в нём нет слов для поиска";
+
+/** The query's terms; a query with none (only stop-words, punctuation, emoji) is refused on its field. */
+function wordsOf(q: string) {
+  const { exact, prefix } = parseQuery(q);
+  if (prefix === undefined) throw new Invalid({ q: NO_WORDS }, NO_WORDS);
+  return { exact, prefix };
+}
 
 /** Marks the cursor of a prefix lookup, so the next page asks the same index. */
 const PREFIX_CURSOR = "p.";
@@ -117,8 +146,7 @@ const PREFIX_CURSOR = "p.";
  * (`byPrefix` true). `find` runs it; the benchmark sends the same Query raw.
  */
 export function lookup(area: SearchArea, query: SearchQuery, byPrefix = false) {
-  const { exact, prefix } = parseQuery(query.q);
-  if (prefix === undefined) throw new Invalid({ q: NO_WORDS }, NO_WORDS);
+  const { exact, prefix } = wordsOf(query.q);
   const longest = exact.reduce<string | undefined>(
     (found, term) => (found === undefined || term.length > found.length ? term : found),
     undefined,
@@ -192,7 +220,7 @@ const byRank = (a: Pick<Row, "rank" | "at">, b: Pick<Row, "rank" | "at">) =>
  * next page. Only what each area indexes is found, so drafts and private things never are.
  */
 export async function findEverywhere({ q, limit }: { q: string; limit: number }) {
-  lookup(searchAreas[0], { q, limit });
+  wordsOf(q);
   const pages = await Promise.all(searchAreas.map((area) => find(area, { q, limit })));
   return Object.fromEntries(searchAreas.map((area, index) => [area, pages[index]!])) as Record<
     SearchArea,
