@@ -23,7 +23,7 @@ import { catalogueRowsOf, facetKey, type ListingItem } from "../packages/core/sr
 import { ulid } from "../packages/core/src/shared/ulid";
 import { startEmbedded } from "../packages/local/src/embedded";
 import { freePort } from "../packages/local/src/ports";
-import { putAll, rawLoad, seeded } from "./bench-kit";
+import { putAll, rawLoad, seeded, send } from "./bench-kit";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const CONNECTIONS = 50;
@@ -185,7 +185,7 @@ try {
       connections: CONNECTIONS,
       duration: SECONDS,
     });
-    const raw = await rawLoad(route.raw, CONNECTIONS, SECONDS);
+    const raw = await rawLoad(() => send(route.raw()), CONNECTIONS, SECONDS);
     console.log(line(`GET ${route.name}`, api));
     console.log(
       `${"  raw DynamoDB, same call".padEnd(38)} p50 ${raw.p50.toFixed(0).padStart(4)} ms, p99 ${raw.p99.toFixed(0).padStart(5)} ms` +

@@ -24,47 +24,50 @@ export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
 
 /**
- * A raw DynamoDB call sent by `connections` callers back to back for `seconds`: what an API route
- * under the same load adds to (an array: sent at once). p50/p99 in ms and how many calls were made. With `fill`, one call
- * follows LastEvaluatedKey until that many items came back (or the end), as a filtered page does;
- * `command` gets the key to start from.
+ * Raw DynamoDB work (`call`: SDK commands, no API) made by `connections` callers back to back for
+ * `seconds`: what an API route under the same load adds to. p50/p99 in ms and how many calls.
  */
-export async function rawLoad(
-  command: (startKey?: Record<string, unknown>) => unknown,
-  connections: number,
-  seconds: number,
-  fill = 0,
-) {
+export async function rawLoad(call: () => Promise<unknown>, connections: number, seconds: number) {
   const spent: number[] = [];
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < until) {
         const start = performance.now();
-        let startKey: Record<string, unknown> | undefined;
-        let returned = 0;
-        do {
-          const made = command(startKey);
-          if (Array.isArray(made)) {
-            // Several Queries one request sends at once (the header's search over every area).
-            // biome-ignore lint/suspicious/noExplicitAny: any command of the DocumentClient
-            await Promise.all(made.map((one) => documentClient().send(one as any)));
-            break;
-          }
-          // biome-ignore lint/suspicious/noExplicitAny: any command of the DocumentClient
-          const output = (await documentClient().send(made as any)) as {
-            Items?: unknown[];
-            LastEvaluatedKey?: Record<string, unknown>;
-          };
-          returned += output.Items?.length ?? 0;
-          startKey = output.LastEvaluatedKey;
-        } while (fill > 0 && returned < fill && startKey);
+        await call();
         spent.push(performance.now() - start);
       }
     }),
   );
   spent.sort((a, b) => a - b);
   return { p50: percentile(spent, 0.5), p99: percentile(spent, 0.99), count: spent.length };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any command of the DocumentClient
+type AnyCommand = any;
+
+/** One SDK command, raw. */
+export const send = (command: AnyCommand) => documentClient().send(command);
+
+/**
+ * A Query's pages, raw, as ElectroDB reads a filtered page: following LastEvaluatedKey until
+ * `count` items came back or the partition ended. Returns how many came back.
+ */
+export async function sendFilling(
+  command: (startKey?: Record<string, unknown>) => AnyCommand,
+  count: number,
+) {
+  let returned = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const output = (await send(command(startKey))) as {
+      Items?: unknown[];
+      LastEvaluatedKey?: Record<string, unknown>;
+    };
+    returned += output.Items?.length ?? 0;
+    startKey = output.LastEvaluatedKey;
+  } while (returned < count && startKey);
+  return returned;
 }
 
 /** p50/p99 of `times` sequential runs. */

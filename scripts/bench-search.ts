@@ -23,7 +23,16 @@ import * as Search from "../packages/core/src/search/index";
 import { ulid } from "../packages/core/src/shared/ulid";
 import { startEmbedded } from "../packages/local/src/embedded";
 import { freePort } from "../packages/local/src/ports";
-import { describeReads, putAll, quiet, rawLoad, reads, recordQueries, seeded } from "./bench-kit";
+import {
+  describeReads,
+  putAll,
+  quiet,
+  rawLoad,
+  reads,
+  recordQueries,
+  seeded,
+  sendFilling,
+} from "./bench-kit";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 // The search itself is measured, not the directory's 5-second page cache in front of it.
@@ -223,21 +232,62 @@ const queries: { area: Area; name: string; q: string; filters?: Record<string, s
   { area: "answers", name: "word + topic", q: "грант", filters: { topic: "grants" } },
 ];
 
-/** The same Queries the search sends for a query, made raw: following pages as a filtered page does. */
-const rawQuery = (area: Area, q: string, filters?: Record<string, string>) => {
-  const { query, options } = Search.lookup(area, { q, filters, limit: 20 });
-  const params = query.params({ limit: options.limit, order: options.order, attributes: options.attributes });
-  return {
-    command: (startKey?: Record<string, unknown>) =>
-      new QueryCommand({ ...params, ExclusiveStartKey: startKey }),
-    // ElectroDB reads on past a short page until `count` items came back: a filtered page.
-    fill: options.limit > options.count ? options.count : 0,
+/**
+ * The Queries `Search.find` sends for a first page, made raw: the word's own term, read on as a
+ * filtered page is, and only when a single word found nothing there, the terms it begins.
+ */
+const rawSearch = (area: Area, q: string, filters: Record<string, string> | undefined, limit: number) => {
+  const page = (byPrefix: boolean) => {
+    const { query, options, single } = Search.lookup(area, { q, filters, limit }, byPrefix);
+    const params = query.params({
+      limit: options.limit,
+      order: options.order,
+      attributes: options.attributes,
+    });
+    const command = (startKey?: Record<string, unknown>) =>
+      new QueryCommand({ ...params, ExclusiveStartKey: startKey });
+    return { command, count: options.count, single };
+  };
+  const exact = page(false);
+  const prefix = page(true);
+  return async () => {
+    const found = await sendFilling(exact.command, exact.count);
+    if (exact.single && found === 0) await sendFilling(prefix.command, prefix.count);
   };
 };
 
-const line = (api: autocannon.Result, raw: { p50: number; p99: number }) => [
-  `  API  p50 ${String(api.latency.p50).padStart(4)} ms, p99 ${String(api.latency.p99).padStart(5)} ms, ${Math.round(api.requests.average)} req/s, errors ${api.errors + api.timeouts}, non-2xx ${api.non2xx}`,
-  `  raw  p50 ${raw.p50.toFixed(0).padStart(4)} ms, p99 ${raw.p99.toFixed(0).padStart(5)} ms  → API ×${(api.latency.p50 / Math.max(raw.p50, 0.5)).toFixed(2)} at p50`,
+/**
+ * The API and the raw Queries under the same load, each warmed up first (DynamoDB Local's JIT
+ * and caches settle within seconds, and whichever ran second looked faster), then measured in
+ * alternating halves, API–raw–API–raw, so the drift of a long run falls on both alike.
+ */
+async function compared(url: string, raw: () => Promise<unknown>) {
+  const api = (duration: number) => autocannon({ url, connections: CONNECTIONS, duration });
+  await api(2);
+  await rawLoad(raw, CONNECTIONS, 2);
+  const half = SECONDS / 2;
+  const apis: autocannon.Result[] = [];
+  const raws: Awaited<ReturnType<typeof rawLoad>>[] = [];
+  for (let round = 0; round < 2; round++) {
+    apis.push(await api(half));
+    raws.push(await rawLoad(raw, CONNECTIONS, half));
+  }
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  return {
+    api: {
+      p50: mean(apis.map((one) => one.latency.p50)),
+      p99: Math.max(...apis.map((one) => one.latency.p99)),
+      perSecond: mean(apis.map((one) => one.requests.average)),
+      errors: apis.reduce((sum, one) => sum + one.errors + one.timeouts, 0),
+      non2xx: apis.reduce((sum, one) => sum + one.non2xx, 0),
+    },
+    raw: { p50: mean(raws.map((one) => one.p50)), p99: Math.max(...raws.map((one) => one.p99)) },
+  };
+}
+
+const line = ({ api, raw }: Awaited<ReturnType<typeof compared>>) => [
+  `  API  p50 ${api.p50.toFixed(0).padStart(4)} ms, p99 ${String(api.p99).padStart(5)} ms, ${Math.round(api.perSecond)} req/s, errors ${api.errors}, non-2xx ${api.non2xx}`,
+  `  raw  p50 ${raw.p50.toFixed(0).padStart(4)} ms, p99 ${raw.p99.toFixed(0).padStart(5)} ms  → API ×${(api.p50 / Math.max(raw.p50, 0.5)).toFixed(2)} at p50`,
 ];
 
 try {
@@ -253,33 +303,21 @@ try {
     const path = `${paths[query.area]}?${new URLSearchParams({ q: query.q, ...query.filters })}`;
     const one = await reads(() => fetch(`${portal.url}${path}`).then((response) => response.json()));
     const found = (await (await fetch(`${portal.url}${path}`)).json()) as { items: unknown[] };
-    const api = await autocannon({
-      url: `${portal.url}${path}`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-    });
-    const { command, fill } = rawQuery(query.area, query.q, query.filters);
-    const raw = await rawLoad(command, CONNECTIONS, SECONDS, fill);
+    const figures = await compared(`${portal.url}${path}`, rawSearch(query.area, query.q, query.filters, 20));
     console.log(
       `${query.area}: «${query.q}»${query.filters ? ` ${new URLSearchParams(query.filters)}` : ""} (${query.name}): ${found.items.length} results on the first page; ${describeReads(one)}`,
     );
-    for (const text of line(api, raw)) console.log(text);
+    for (const text of line(figures)) console.log(text);
   }
   for (const q of ["помогаем", "грант"]) {
     const path = `/api/search?${new URLSearchParams({ q })}`;
     const one = await reads(() => fetch(`${portal.url}${path}`).then((response) => response.json()));
-    const api = await autocannon({
-      url: `${portal.url}${path}`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-    });
-    const raws = Search.searchAreas.map((area) => {
-      const { query, options } = Search.lookup(area, { q, limit: 5 });
-      return query.params({ limit: options.limit, order: options.order, attributes: options.attributes });
-    });
-    const raw = await rawLoad(() => raws.map((params) => new QueryCommand(params)), CONNECTIONS, SECONDS);
+    const areas = Search.searchAreas.map((area) => rawSearch(area, q, undefined, 5));
+    const figures = await compared(`${portal.url}${path}`, () =>
+      Promise.all(areas.map((search) => search())),
+    );
     console.log(`header search: «${q}» over the three areas at once; ${describeReads(one)}`);
-    for (const text of line(api, raw)) console.log(text);
+    for (const text of line(figures)) console.log(text);
   }
 } finally {
   await quiet();

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordFeedback } from "@cluster/core/digest/subscriptions";
 import { app as accounts } from "@cluster/functions/accounts";
+import { type AreaName, areas } from "@cluster/functions/areas";
 import { app as auth } from "@cluster/functions/auth";
 import { app as consultations } from "@cluster/functions/consultations";
 import { app as digests } from "@cluster/functions/digests";
@@ -15,11 +16,14 @@ import { app as responses } from "@cluster/functions/responses";
 import { app as search } from "@cluster/functions/search";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 
-/** Mounted in the order of functions/src/areas.ts; each app already carries full /api paths. */
-const areaApps = {
+/** Each area's app, which carries full /api paths. */
+const areaApps: Record<
+  AreaName,
+  { fetch: (request: Request, env: unknown) => Response | Promise<Response> }
+> = {
   auth,
   accounts,
   members,
@@ -38,10 +42,22 @@ const areaApps = {
  */
 export function createPortalApp(webRoot: string) {
   const root = new Hono();
-  root.use(compress());
-  // The headers CloudFront adds in production (stacks/Web.ts), the SPA's CSP on its paths.
+  // The headers CloudFront adds in production (stacks/Web.ts), the SPA's CSP on its paths; set
+  // outermost, on the response compress() has made, which kept only what the area apps had set.
   root.use((c, next) => securityHeaders(c.req.path.startsWith("/api/") ? API_CSP : WEB_CSP)(c, next));
-  for (const app of Object.values(areaApps)) root.route("/", app);
+  root.use(compress());
+  // A request reaches only its area's app, as API Gateway routes it to one function: mounted side
+  // by side with route(), every app's middleware (session, CSRF) ran for the later apps' paths too.
+  for (const { name, routes } of areas) {
+    const app = areaApps[name];
+    for (const route of routes) {
+      const [method, path] = route.split(" ") as [string, string];
+      const pattern = path.replace("{proxy+}", "*");
+      const forward = (c: Context) => app.fetch(c.req.raw, c.env);
+      if (method === "ANY") root.all(pattern, forward);
+      else root.on(method, pattern, forward);
+    }
+  }
   // What SNS delivers in production: post an SES bounce or complaint event here to simulate one.
   root.post("/local/ses-feedback", async (c) => {
     const feedback = feedbackOf(await c.req.json());
