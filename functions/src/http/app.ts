@@ -88,6 +88,8 @@ const limitBody = (maxSize: number): MiddlewareHandler => {
     );
   const streamed = bodyLimit({ maxSize, onError: tooLarge });
   return async (c, next) => {
+    // A GET has no body to limit; asking for one would build the request's full web stream.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const declared = Number(c.req.header("content-length"));
     if (declared > maxSize) {
       if (c.req.raw.body) await drain(c.req.raw.body);
