@@ -238,15 +238,10 @@ const queries: { area: Area; name: string; q: string; filters?: Record<string, s
  */
 const rawSearch = (area: Area, q: string, filters: Record<string, string> | undefined, limit: number) => {
   const page = (byPrefix: boolean) => {
-    const { query, options, single } = Search.lookup(area, { q, filters, limit }, byPrefix);
-    const params = query.params({
-      limit: options.limit,
-      order: options.order,
-      attributes: options.attributes,
-    });
+    const { params, count, single } = Search.plan(area, { q, filters, limit }, byPrefix);
     const command = (startKey?: Record<string, unknown>) =>
       new QueryCommand({ ...params, ExclusiveStartKey: startKey });
-    return { command, count: options.count, single };
+    return { command, count, single };
   };
   const exact = page(false);
   const prefix = page(true);

@@ -7,6 +7,7 @@ import {
   type SearchDocument,
 } from "@cluster/core/search/index";
 import { db } from "@cluster/core/search/store";
+import { cursor } from "@cluster/core/shared/fields";
 import { ulid } from "@cluster/core/shared/ulid";
 import { describe, expect, it } from "vitest";
 
@@ -105,6 +106,8 @@ describe("the search module", () => {
     // Still being typed: no term of its own, so every term it begins is read, the title match first.
     const typed = await find<View>(AREA, { q: word.slice(0, -2), limit: 2 });
     expect(typed.items.map((item) => item.id)).toHaveLength(2);
+    // The next page's link is one the list endpoints' query schema accepts.
+    expect(cursor.safeParse(typed.cursor).success).toBe(true);
     const rest = await find<View>(AREA, {
       q: word.slice(0, -2),
       limit: 10,

@@ -1,4 +1,6 @@
+import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
+import { documentClient } from "../clients";
 import { pageOptions } from "../db/paging";
 import type { Writers } from "../db/store";
 import { Invalid } from "../errors";
@@ -135,17 +137,14 @@ function wordsOf(q: string) {
   return { exact, prefix };
 }
 
-/** Marks the cursor of a prefix lookup, so the next page asks the same index. */
-const PREFIX_CURSOR = "p.";
-
 /**
  * The one Query a search sends: on the partition of the query's most specific word, narrowed by
  * the other words, the last one as a prefix, and the filters; title matches first, then newer.
  * A single word is looked up as a whole term first (`byPrefix` false), which ranks and pages
  * exactly; only a word still being typed, with no term of its own, reads the terms it begins
- * (`byPrefix` true). `find` runs it; the benchmark sends the same Query raw.
+ * (`byPrefix` true).
  */
-export function lookup(area: SearchArea, query: SearchQuery, byPrefix = false) {
+function lookup(area: SearchArea, query: SearchQuery, byPrefix: boolean) {
   const { exact, prefix } = wordsOf(query.q);
   const longest = exact.reduce<string | undefined>(
     (found, term) => (found === undefined || term.length > found.length ? term : found),
@@ -170,22 +169,75 @@ export function lookup(area: SearchArea, query: SearchQuery, byPrefix = false) {
       ...filters.map(([name, value]) => contains(attributes.filters, ` ${name}=${value} `)),
     ].join(" AND "),
   );
-  const filtered = words.length > 0 || filters.length > 0;
+  const { count, limit } = pageOptions(undefined, query.limit, words.length > 0 || filters.length > 0);
+  const params = narrowed.params({ limit, order: "desc" }) as Omit<QueryCommandInput, "ExclusiveStartKey">;
   return {
-    query: narrowed,
-    // A row's terms and filters are only for the condition: a result needs its view, and
-    // ElectroDB the key attributes, from which it builds the cursor of a page it cut short.
-    options: {
-      ...pageOptions(query.cursor, query.limit, filtered),
-      order: "desc" as const,
-      attributes: ["area", "term", "bucket", "rank", "at", "id", "view"] as const,
-      // The SDK's own error, not ElectroDB's copy with a stack captured on every call (2.6% of a
-      // search's CPU, profiled): the HTTP layer reads either alike (503 when busy).
-      originalErr: true,
+    // A result needs only its view, and a page cut short the keys of its last row for the cursor:
+    // not the row's terms and filters, which are for the condition (they were most of its bytes).
+    params: {
+      ...params,
+      ProjectionExpression: Object.keys(SHOWN).join(", "),
+      ExpressionAttributeNames: { ...params.ExpressionAttributeNames, ...SHOWN },
     },
-    byPrefix: driver === undefined,
+    count,
     single: longest === undefined,
   };
+}
+
+/** The attributes a search reads of each row, under names of their own beside ElectroDB's. */
+const SHOWN = {
+  "#shown_pk": "pk",
+  "#shown_sk": "sk",
+  "#shown_gsi1pk": "gsi1pk",
+  "#shown_gsi1sk": "gsi1sk",
+  "#shown_rank": "rank",
+  "#shown_at": "at",
+  "#shown_id": "id",
+  "#shown_view": "view",
+};
+type ShownRow = Pick<Row, "rank" | "at" | "id" | "view"> & Record<"pk" | "sk" | "gsi1pk" | "gsi1sk", string>;
+
+/**
+ * The Queries of recent searches, built once: a search is typed letter by letter and paged, and
+ * building one (stemming, ElectroDB's expression) cost more CPU than sending it (ADR 018).
+ */
+const planned = new Map<string, ReturnType<typeof lookup>>();
+const PLANS_KEPT = 500;
+
+/** The Query `find` sends for a query (the benchmark sends the same one raw). */
+export function plan(area: SearchArea, query: Omit<SearchQuery, "cursor">, byPrefix = false) {
+  const key = JSON.stringify([area, query.q, query.filters ?? null, query.limit, byPrefix]);
+  let found = planned.get(key);
+  if (!found) {
+    found = lookup(area, query, byPrefix);
+    if (planned.size >= PLANS_KEPT) planned.delete(planned.keys().next().value as string);
+    planned.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Up to `count` rows from `startKey` on: DynamoDB's pages, read on while a filter leaves one
+ * short, and the cursor the same base64url JSON of the last row's keys that ElectroDB writes,
+ * those of the prefix index too on a prefix page, so the next page knows which index it reads.
+ */
+async function readRows(
+  { params, count }: ReturnType<typeof lookup>,
+  startKey: Record<string, string> | undefined,
+) {
+  const rows: ShownRow[] = [];
+  let key: Record<string, unknown> | undefined = startKey;
+  do {
+    const page = await documentClient().send(new QueryCommand({ ...params, ExclusiveStartKey: key }));
+    rows.push(...((page.Items ?? []) as ShownRow[]));
+    key = page.LastEvaluatedKey;
+  } while (rows.length < count && key);
+  if (rows.length > count) {
+    rows.length = count;
+    const { pk, sk, gsi1pk, gsi1sk } = rows[count - 1]!;
+    key = params.IndexName ? { pk, sk, gsi1pk, gsi1sk } : { pk, sk };
+  }
+  return { rows, cursor: key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null };
 }
 
 /**
@@ -193,26 +245,25 @@ export function lookup(area: SearchArea, query: SearchQuery, byPrefix = false) {
  * title matches first, then newer first.
  */
 export async function find<View>(area: SearchArea, query: SearchQuery) {
-  const prefixPage = query.cursor?.startsWith(PREFIX_CURSOR) ?? false;
-  const run = async (byPrefix: boolean, cursor: string | undefined) => {
-    const { query: request, options, single } = lookup(area, { ...query, cursor }, byPrefix);
-    return { ...(await request.go(options)), single };
-  };
-  let byPrefix = prefixPage;
-  let page = await run(byPrefix, prefixPage ? query.cursor?.slice(PREFIX_CURSOR.length) : query.cursor);
-  if (!byPrefix && page.single && !query.cursor && page.data.length === 0) {
+  // The query's schema has checked that a cursor is base64url JSON of key attributes.
+  const startKey = query.cursor
+    ? (JSON.parse(Buffer.from(query.cursor, "base64url").toString("utf8")) as Record<string, string>)
+    : undefined;
+  let byPrefix = startKey?.gsi1pk !== undefined;
+  const exact = plan(area, query, byPrefix);
+  let page = await readRows(exact, startKey);
+  if (!byPrefix && exact.single && !startKey && page.rows.length === 0) {
     byPrefix = true;
-    page = await run(true, undefined);
+    page = await readRows(plan(area, query, true), undefined);
   }
   // A prefix may meet an item under two of its terms («театр», «театральн»): once, best rank first.
   const seen = new Set<string>();
-  const items = (byPrefix ? [...page.data].sort(byRank) : page.data).filter((row) => {
+  const items = (byPrefix ? [...page.rows].sort(byRank) : page.rows).filter((row) => {
     if (seen.has(row.id)) return false;
     seen.add(row.id);
     return true;
   });
-  const cursor = page.cursor && byPrefix ? `${PREFIX_CURSOR}${page.cursor}` : page.cursor;
-  return { items: items.map((row) => row.view as View), cursor };
+  return { items: items.map((row) => row.view as View), cursor: page.cursor };
 }
 
 const byRank = (a: Pick<Row, "rank" | "at">, b: Pick<Row, "rank" | "at">) =>
