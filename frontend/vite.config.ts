@@ -14,7 +14,6 @@ const shell = [
   "/packages/core/src/reference",
   "/node_modules/solid-js/",
   "/node_modules/@solidjs/",
-  "vite/modulepreload-polyfill",
 ];
 
 export default defineConfig({
@@ -31,7 +30,17 @@ export default defineConfig({
     emptyOutDir: true,
     // Old laptops and phones: keep the browser baseline wide; BigInt (INN/OGRN checks) needs ES2020.
     target: "es2020",
+    // The polyfill fetches the modulepreload links of an HTML page, and the SPA's index.html has
+    // none (its lazy pages are preloaded by Vite's import helper, which falls back to
+    // rel=preload by itself). Kept, it would be a module both pages share, tying the API page
+    // to the SPA's chunk and styles.
+    modulePreload: { polyfill: false },
+    // Swagger UI (the API page) ships as one prebuilt 1.6 MB bundle; the SPA's chunks have
+    // their own budget in bench:size.
+    chunkSizeWarningLimit: 1700,
     rollupOptions: {
+      // The SPA, and the API's reference page (Swagger UI), which shares nothing with it.
+      input: { index: `${root}index.html`, apiDocs: `${root}api/docs/index.html` },
       // zod ships comments Rollup cannot place; they are harmless and only bury real warnings.
       onwarn(warning, warn) {
         if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("/node_modules/zod/")) return;

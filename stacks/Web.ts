@@ -11,21 +11,31 @@ import {
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
-import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
-import { Duration, Fn } from "aws-cdk-lib/core";
+import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
+import { Duration, Fn, RemovalPolicy } from "aws-cdk-lib/core";
 import { type StackContext, StaticSite, use } from "sst/constructs";
-import { API_CSP, HSTS_SECONDS, PERMISSIONS_POLICY, WEB_CSP } from "../functions/src/http/headers";
+import {
+  API_CSP,
+  API_DOCS_PATH,
+  HSTS_SECONDS,
+  PERMISSIONS_POLICY,
+  WEB_CSP,
+} from "../functions/src/http/headers";
 import { Api } from "./Api";
 
 /**
  * The SPA's client-side routes have no file behind them: a path whose last segment has no
  * extension gets index.html. Done at the viewer instead of with the distribution's error
  * responses, which would also replace the API's own 403 and 404 answers with index.html.
+ * The API's reference page is its own document, at API_DOCS_PATH with or without a slash.
  */
 const spaRouting = `
 function handler(event) {
   var request = event.request;
-  if (request.uri.split("/").pop().indexOf(".") === -1) request.uri = "/index.html";
+  var uri = request.uri;
+  if (uri === "${API_DOCS_PATH}" || uri === "${API_DOCS_PATH}/") request.uri = "${API_DOCS_PATH}/index.html";
+  else if (uri.split("/").pop().indexOf(".") === -1) request.uri = "/index.html";
   return request;
 }`;
 
@@ -63,6 +73,28 @@ function securityHeadersPolicy(stack: StackContext["stack"], id: string, content
 export function Web({ stack }: StackContext) {
   const { api } = use(Api);
 
+  // The site's bucket is made here, not by StaticSite, so that one origin (with origin access
+  // control) can serve both the default behaviour and the API's reference page under /api.
+  const bucket = new Bucket(stack, "SiteBucket", {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    // The build's output, uploaded again on every deploy: nothing in it to keep.
+    autoDeleteObjects: true,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  const siteFiles = S3BucketOrigin.withOriginAccessControl(bucket);
+  const siteHeaders = securityHeadersPolicy(stack, "SiteHeaders", WEB_CSP);
+  const routing = [
+    {
+      function: new CloudFrontFunction(stack, "SpaRouting", {
+        code: FunctionCode.fromInline(spaRouting),
+        runtime: FunctionRuntime.JS_2_0,
+      }),
+      eventType: FunctionEventType.VIEWER_REQUEST,
+    },
+  ];
+
   const site = new StaticSite(stack, "Site", {
     path: "frontend",
     buildCommand: "npm run build",
@@ -71,22 +103,23 @@ export function Web({ stack }: StackContext) {
     // of its sources.
     vite: { types: "../.sst/frontend-env.d.ts" },
     cdk: {
+      bucket,
       distribution: {
         errorResponses: [],
         defaultBehavior: {
-          responseHeadersPolicy: securityHeadersPolicy(stack, "SiteHeaders", WEB_CSP),
-          functionAssociations: [
-            {
-              function: new CloudFrontFunction(stack, "SpaRouting", {
-                code: FunctionCode.fromInline(spaRouting),
-                runtime: FunctionRuntime.JS_2_0,
-              }),
-              eventType: FunctionEventType.VIEWER_REQUEST,
-            },
-          ],
+          origin: siteFiles,
+          responseHeadersPolicy: siteHeaders,
+          functionAssociations: routing,
         },
         // One origin for the page and /api keeps the SameSite=Lax session cookie first-party.
+        // CloudFront takes the first pattern that matches: the reference page before the API.
         additionalBehaviors: {
+          [`${API_DOCS_PATH}*`]: {
+            origin: siteFiles,
+            viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+            responseHeadersPolicy: siteHeaders,
+            functionAssociations: routing,
+          },
           "/api/*": {
             origin: new HttpOrigin(Fn.select(2, Fn.split("/", api.url))),
             allowedMethods: AllowedMethods.ALLOW_ALL,

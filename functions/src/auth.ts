@@ -9,12 +9,12 @@ import { createAreaApp, endSession, SESSION_COOKIE, startSession } from "./http/
 
 export const app = createAreaApp();
 
-bind(app, op.requestCode, async ({ body }, c) => ({
+bind(app, op.requestLoginCode, async ({ body }, c) => ({
   ok: true,
   ...(await Auth.requestCode(body, clientIp(c))),
 }));
 
-bind(app, op.verifyCode, async ({ body }, c) => {
+bind(app, op.verifyLoginCode, async ({ body }, c) => {
   const { sessionToken, ...result } = await Auth.verifyCode(body, clientIp(c), c.req.header("user-agent"));
   if (sessionToken) startSession(c, sessionToken);
   return result;
@@ -26,11 +26,11 @@ bind(app, op.signUp, async ({ body }, c) => {
   return { next };
 });
 
-bind(app, op.session, async ({ actor }) =>
+bind(app, op.getSession, async ({ actor }) =>
   actor.type === "person" ? Account.me(actor) : { account: null, memberships: [] },
 );
 
-bind(app, op.logout, async (_input, c) => {
+bind(app, op.logOut, async (_input, c) => {
   await Auth.logout(getCookie(c, SESSION_COOKIE));
   endSession(c);
 });

@@ -12,21 +12,25 @@ const PIXEL = Uint8Array.from(atob("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAAB
   char.charCodeAt(0),
 );
 
-bind(app, op.subscribe, ({ body }) => Subscriptions.subscribe(body));
-bind(app, op.confirm, ({ body }) => Subscriptions.confirm(body.token));
-bind(app, op.defaults, async () => Preferences.parse({}));
-bind(app, op.preferences, ({ query }) => Subscriptions.preferences(query.token));
-bind(app, op.updatePreferences, ({ query, body }) => Subscriptions.updatePreferences(query.token, body));
-bind(app, op.unsubscribe, ({ query }) => Subscriptions.unsubscribe(query.token));
-bind(app, op.seen, async ({ query }, c) => {
+bind(app, op.subscribeToDigest, ({ body }) => Subscriptions.subscribe(body));
+bind(app, op.confirmSubscription, ({ body }) => Subscriptions.confirm(body.token));
+bind(app, op.getDigestDefaults, async () => Preferences.parse({}));
+bind(app, op.getSubscriptionPreferences, ({ query }) => Subscriptions.preferences(query.token));
+bind(app, op.updateSubscriptionPreferences, ({ query, body }) =>
+  Subscriptions.updatePreferences(query.token, body),
+);
+bind(app, op.unsubscribeFromDigest, ({ query }) => Subscriptions.unsubscribe(query.token));
+bind(app, op.markDigestSeen, async ({ query }, c) => {
   // A pixel never fails: a bad or stale token still gets the image, and nothing is written.
   await Subscriptions.seen(query.token ?? "").catch(() => {});
   return c.body(PIXEL, 200, { "content-type": "image/gif", "cache-control": "no-store" });
 });
-bind(app, op.follow, async ({ query }, c) =>
+bind(app, op.followDigestLink, async ({ query }, c) =>
   c.redirect(await Subscriptions.follow(query.token ?? "", query.to ?? "/"), 302),
 );
-bind(app, op.mine, async ({ actor }) => ({ subscription: (await Subscriptions.mine(actor)) ?? null }));
-bind(app, op.updateMine, ({ actor, body }) => Subscriptions.updateMine(actor, body));
+bind(app, op.getMyDigestSettings, async ({ actor }) => ({
+  subscription: (await Subscriptions.mine(actor)) ?? null,
+}));
+bind(app, op.updateMyDigestSettings, ({ actor, body }) => Subscriptions.updateMine(actor, body));
 
 export const handler = handle(app);

@@ -6,9 +6,9 @@ import { createAreaApp } from "./http/session";
 
 export const app = createAreaApp();
 
-bind(app, op.figures, ({ actor, query }) => Reports.report(actor, query));
-bind(app, op.series, ({ actor, query }) => Reports.series(actor, query));
-bind(app, op.file, async ({ actor, query }, c) => {
+bind(app, op.getReportFigures, ({ actor, query }) => Reports.report(actor, query));
+bind(app, op.getReportSeries, ({ actor, query }) => Reports.series(actor, query));
+bind(app, op.downloadReport, async ({ actor, query }, c) => {
   const file = await Reports.file(actor, query);
   return c.body(typeof file.content === "string" ? file.content : new Uint8Array(file.content), 200, {
     "content-type": file.contentType,

@@ -12,22 +12,26 @@ export const app = createAreaApp();
 const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param("id") ?? "";
 
 // Fixed paths first: "mine" is not a listing id.
-bind(app, op.catalogue, ({ query }) => Listings.catalogue(query));
-bind(app, op.create, ({ actor, body }) => Listings.create(actor, body));
-bind(app, op.mine, async ({ actor }) => ({ items: await Listings.mine(actor) }));
-bind(app, op.get, ({ actor }, c) => Listings.get(actor, id(c)));
-bind(app, op.update, ({ actor, body }, c) => Listings.update(actor, id(c), body));
-bind(app, op.publish, ({ actor, body }, c) => Listings.publish(actor, id(c), body));
-bind(app, op.withdraw, ({ actor, body }, c) => Listings.withdraw(actor, id(c), body));
-bind(app, op.complete, ({ actor, body }, c) => Listings.complete(actor, id(c), body));
-bind(app, op.hide, ({ actor, body }, c) => Listings.hide(actor, id(c), body));
-bind(app, op.matches, async ({ actor }, c) => ({ items: await Matching.matchesOf(actor, id(c)) }));
+bind(app, op.listResources, ({ query }) => Listings.catalogue(query));
+bind(app, op.createResource, ({ actor, body }) => Listings.create(actor, body));
+bind(app, op.listMyResources, async ({ actor }) => ({ items: await Listings.mine(actor) }));
+bind(app, op.getResource, ({ actor }, c) => Listings.get(actor, id(c)));
+bind(app, op.updateResource, ({ actor, body }, c) => Listings.update(actor, id(c), body));
+bind(app, op.publishResource, ({ actor, body }, c) => Listings.publish(actor, id(c), body));
+bind(app, op.withdrawResource, ({ actor, body }, c) => Listings.withdraw(actor, id(c), body));
+bind(app, op.completeResource, ({ actor, body }, c) => Listings.complete(actor, id(c), body));
+bind(app, op.hideResource, ({ actor, body }, c) => Listings.hide(actor, id(c), body));
+bind(app, op.listResourceMatches, async ({ actor }, c) => ({
+  items: await Matching.matchesOf(actor, id(c)),
+}));
 
-bind(app, op.addPhoto, ({ actor, upload }, c) =>
+bind(app, op.addResourcePhoto, ({ actor, upload }, c) =>
   Photos.addPhoto(actor, id(c), upload.contentType, upload.bytes),
 );
-bind(app, op.removePhoto, ({ actor }, c) => Photos.removePhoto(actor, id(c), c.req.param("photoId") ?? ""));
-bind(app, op.photo, async ({ actor }, c) => {
+bind(app, op.removeResourcePhoto, ({ actor }, c) =>
+  Photos.removePhoto(actor, id(c), c.req.param("photoId") ?? ""),
+);
+bind(app, op.getResourcePhoto, async ({ actor }, c) => {
   const { contentType, bytes } = await Photos.photo(actor, id(c), c.req.param("photoId") ?? "");
   return c.body(bytes, 200, imageHeaders(contentType, 31_536_000));
 });

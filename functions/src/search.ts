@@ -6,6 +6,6 @@ import { createAreaApp } from "./http/session";
 
 export const app = createAreaApp();
 
-bind(app, op.everywhere, ({ query }) => Search.findEverywhere(query));
+bind(app, op.searchPortal, ({ query }) => Search.findEverywhere(query));
 
 export const handler = handle(app);

@@ -2,14 +2,26 @@ import { runInNewContext } from "node:vm";
 import type { Template } from "aws-cdk-lib/assertions";
 import { AllowedMethods, CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { beforeAll, describe, expect, it } from "vitest";
-import { API_CSP, HSTS_SECONDS, PERMISSIONS_POLICY, WEB_CSP } from "../../functions/src/http/headers";
+import {
+  API_CSP,
+  API_DOCS_PATH,
+  HSTS_SECONDS,
+  PERMISSIONS_POLICY,
+  WEB_CSP,
+} from "../../functions/src/http/headers";
 import { Web } from "../Web";
 import { synthesize, templateOf } from "./synthesize";
 
 interface DistributionConfig {
-  Origins: { Id: string; DomainName: unknown; CustomOriginConfig?: { OriginProtocolPolicy: string } }[];
+  Origins: {
+    Id: string;
+    DomainName: unknown;
+    CustomOriginConfig?: { OriginProtocolPolicy: string };
+    OriginAccessControlId?: unknown;
+  }[];
   CacheBehaviors: Record<string, unknown>[];
   DefaultCacheBehavior: {
+    TargetOriginId: string;
     ResponseHeadersPolicyId?: { Ref: string };
     FunctionAssociations: { EventType: string; FunctionARN: { "Fn::GetAtt": [string] } }[];
   };
@@ -17,6 +29,14 @@ interface DistributionConfig {
 }
 
 describe("Web stack", () => {
+  /** The viewer-request function of a behaviour, run as CloudFront would: the URI it asks S3 for. */
+  const routingOf = (association: { FunctionARN: { "Fn::GetAtt": [string] } }) => {
+    const code =
+      template.toJSON().Resources[association.FunctionARN["Fn::GetAtt"][0]].Properties.FunctionCode;
+    const handler = runInNewContext(`${code}\nhandler`);
+    return (uri: string): string => handler({ request: { uri } }).uri;
+  };
+
   let template: Template;
   let distribution: DistributionConfig;
 
@@ -50,14 +70,53 @@ describe("Web stack", () => {
     const [association, ...others] = distribution.DefaultCacheBehavior.FunctionAssociations;
     expect(others).toEqual([]);
     expect(association?.EventType).toBe("viewer-request");
-    const code =
-      template.toJSON().Resources[association!.FunctionARN["Fn::GetAtt"][0]].Properties.FunctionCode;
-    const handler = runInNewContext(`${code}\nhandler`);
-    const uriFor = (uri: string) => handler({ request: { uri } }).uri;
+    const uriFor = routingOf(association!);
     expect(uriFor("/")).toBe("/index.html");
     expect(uriFor("/members/01J0000000000000000000000")).toBe("/index.html");
     expect(uriFor("/assets/index-Bx1.js")).toBe("/assets/index-Bx1.js");
     expect(uriFor("/favicon.ico")).toBe("/favicon.ico");
+  });
+
+  it("serves the API's reference page from the site's files, matched before /api/*", () => {
+    const patterns = distribution.CacheBehaviors.map((behavior) => behavior.PathPattern);
+    expect(patterns.indexOf(`${API_DOCS_PATH}*`)).toBeGreaterThanOrEqual(0);
+    expect(patterns.indexOf(`${API_DOCS_PATH}*`)).toBeLessThan(patterns.indexOf("/api/*"));
+    const docs = distribution.CacheBehaviors.find(
+      (behavior) => behavior.PathPattern === `${API_DOCS_PATH}*`,
+    ) as {
+      TargetOriginId: string;
+      ViewerProtocolPolicy: string;
+      ResponseHeadersPolicyId: unknown;
+      FunctionAssociations: DistributionConfig["DefaultCacheBehavior"]["FunctionAssociations"];
+    };
+    expect(docs.TargetOriginId).toBe(distribution.DefaultCacheBehavior.TargetOriginId);
+    expect(docs.ViewerProtocolPolicy).toBe("redirect-to-https");
+    expect(docs.ResponseHeadersPolicyId).toEqual(distribution.DefaultCacheBehavior.ResponseHeadersPolicyId);
+    const uriFor = routingOf(docs.FunctionAssociations[0]!);
+    expect(uriFor(API_DOCS_PATH)).toBe(`${API_DOCS_PATH}/index.html`);
+    expect(uriFor(`${API_DOCS_PATH}/`)).toBe(`${API_DOCS_PATH}/index.html`);
+    expect(uriFor("/assets/apiDocs-Bx1.js")).toBe("/assets/apiDocs-Bx1.js");
+  });
+
+  it("reads the site's files from a private bucket through origin access control", () => {
+    const siteOrigin = distribution.Origins.find(
+      (origin) => origin.Id === distribution.DefaultCacheBehavior.TargetOriginId,
+    );
+    expect(siteOrigin?.OriginAccessControlId).toBeTruthy();
+    expect(distribution.Origins.filter((origin) => !origin.CustomOriginConfig)).toHaveLength(1);
+    template.resourceCountIs("AWS::CloudFront::CloudFrontOriginAccessIdentity", 0);
+    template.resourceCountIs("AWS::S3::Bucket", 1);
+    template.hasResourceProperties("AWS::S3::Bucket", {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+      },
+    });
   });
 
   it("adds the security headers to the site's files and to the API's answers, HSTS included", () => {

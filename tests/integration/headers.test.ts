@@ -104,6 +104,8 @@ describe("security headers", () => {
     );
     writeFileSync(join(webRoot, "assets/app-1a2b.js"), "console.log(1)");
     writeFileSync(join(webRoot, "assets/app-1a2b.css"), "body{}");
+    mkdirSync(join(webRoot, "api/docs"), { recursive: true });
+    writeFileSync(join(webRoot, "api/docs/index.html"), "<!doctype html><title>API</title>");
     // Relative, as the portal passes it: serveStatic joins its root to the request path.
     const app = createPortalApp(relative(process.cwd(), webRoot));
     afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
@@ -124,6 +126,18 @@ describe("security headers", () => {
       const missing = await app.request("/api/nothing-here");
       expect(missing.status).toBe(404);
       expectSecurityHeaders(missing.headers, API_CSP, "/api 404 of the local server");
+    });
+
+    it("the API's reference page, a page of the site under /api with the site's policy", async () => {
+      for (const path of ["/api/docs", "/api/docs/", "/api/docs/index.html"]) {
+        const page = await app.request(path);
+        expect(page.status, path).toBe(200);
+        expect(await page.text(), path).toContain("<title>API</title>");
+        expectSecurityHeaders(page.headers, WEB_CSP, path);
+      }
+      const missing = await app.request("/api/docsearch");
+      expect(missing.status).toBe(404);
+      expectSecurityHeaders(missing.headers, API_CSP, "/api/docsearch");
     });
   });
 

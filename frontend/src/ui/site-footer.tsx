@@ -28,6 +28,12 @@ export function SiteFooter() {
           <li>
             <a href="/digest">Дайджест на почту</a>
           </li>
+          <li>
+            {/* Not a route of the SPA: the API's reference page is its own document. */}
+            <a href="/api/docs" rel="external">
+              API для разработчиков
+            </a>
+          </li>
           <Suspense>
             <Show when={config()?.mailViewerUrl}>
               {(url) => (

@@ -3,11 +3,12 @@ import { cursor } from "@cluster/core/shared/fields";
 import { Page } from "@cluster/core/shared/page";
 import * as z from "zod/mini";
 import { operations } from "../http/operation";
+import { Session } from "./auth";
 
 const tag = "Учётные записи";
 
 export const accountOperations = operations({
-  updateMe: {
+  updateMyAccount: {
     method: "patch",
     path: "/api/accounts/me",
     summary: "Edit my name and phone",
@@ -16,21 +17,30 @@ export const accountOperations = operations({
     body: UpdateProfile,
     response: Account,
   },
-  exportMe: {
+  exportMyAccount: {
     method: "get",
     path: "/api/accounts/me/export",
     summary: "Download everything the portal holds about me (JSON)",
     tag,
     access: "person",
+    response: z.object({
+      exportedAt: z.string(),
+      account: Account,
+      memberships: Session.shape.memberships,
+      sessions: z.array(
+        z.object({ createdAt: z.string(), expiresAt: z.string(), userAgent: z.optional(z.string()) }),
+      ),
+    }),
   },
-  deleteMe: {
+  deleteMyAccount: {
     method: "delete",
     path: "/api/accounts/me",
     summary: "Delete my account and personal data at once",
     tag,
     access: "person",
+    errors: { 409: ["conflict"] },
   },
-  list: {
+  listAccounts: {
     method: "get",
     path: "/api/accounts",
     summary: "People with accounts, newest first",
@@ -39,7 +49,7 @@ export const accountOperations = operations({
     query: z.strictObject({ cursor }),
     response: Page(Account),
   },
-  grantRoles: {
+  setAccountRoles: {
     method: "put",
     path: "/api/accounts/{id}/roles",
     summary: "Set a person's roles",
@@ -47,8 +57,9 @@ export const accountOperations = operations({
     access: "coordinator",
     body: GrantRoles,
     response: Account,
+    errors: { 409: ["self_demotion"] },
   },
-  setBlocked: {
+  setAccountBlocked: {
     method: "put",
     path: "/api/accounts/{id}/blocked",
     summary: "Block or unblock a person (blocking ends their sessions at once)",
@@ -56,5 +67,6 @@ export const accountOperations = operations({
     access: "coordinator",
     body: SetBlocked,
     response: Account,
+    errors: { 409: ["self_block"] },
   },
 });

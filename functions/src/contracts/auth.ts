@@ -13,7 +13,7 @@ export const Session = z.object({
 });
 
 export const authOperations = operations({
-  requestCode: {
+  requestLoginCode: {
     method: "post",
     path: "/api/auth/code",
     summary: "Send a 6-digit login code to an email (same answer for known and unknown emails)",
@@ -22,8 +22,9 @@ export const authOperations = operations({
     body: RequestCode,
     response: z.object({ ok: z.literal(true), resendAfterSeconds: z.number() }),
     status: 202,
+    errors: { 429: ["rate_limited"] },
   },
-  verifyCode: {
+  verifyLoginCode: {
     method: "post",
     path: "/api/auth/verify",
     summary: "Check the code: signs a known person in, or starts sign-up for a new one",
@@ -31,6 +32,7 @@ export const authOperations = operations({
     access: "guest",
     body: VerifyCode,
     response: VerifyResult,
+    errors: { 403: ["forbidden"], 422: ["code_expired"], 429: ["rate_limited"] },
   },
   signUp: {
     method: "post",
@@ -41,8 +43,9 @@ export const authOperations = operations({
     body: SignUp,
     response: VerifyResult,
     status: 201,
+    errors: { 409: ["account_exists"], 422: ["signup_expired"] },
   },
-  session: {
+  getSession: {
     method: "get",
     path: "/api/auth/session",
     summary: "The signed-in person and their organisations, or null",
@@ -50,5 +53,5 @@ export const authOperations = operations({
     access: "guest",
     response: Session,
   },
-  logout: { method: "post", path: "/api/auth/logout", summary: "End this session", tag, access: "guest" },
+  logOut: { method: "post", path: "/api/auth/logout", summary: "End this session", tag, access: "guest" },
 });

@@ -17,7 +17,7 @@ import { operations } from "../http/operation";
 const tag = "Консультации";
 
 export const consultationOperations = operations({
-  ask: {
+  askQuestion: {
     method: "post",
     path: "/api/consultations",
     summary: "Ask a question of the topic's experts or of an authority body; the deadline is set at once",
@@ -26,8 +26,9 @@ export const consultationOperations = operations({
     body: AskQuestion,
     response: QuestionView,
     status: 201,
+    errors: { 409: ["not_approved"] },
   },
-  knowledge: {
+  listKnowledgeBase: {
     method: "get",
     path: "/api/consultations",
     summary: "The knowledge base: answered public questions, newest answer first; by topic and text",
@@ -36,7 +37,7 @@ export const consultationOperations = operations({
     query: KnowledgeQuery,
     response: Page(KnowledgeEntry),
   },
-  mine: {
+  listMyQuestions: {
     method: "get",
     path: "/api/consultations/mine",
     summary: "The questions I asked",
@@ -44,7 +45,7 @@ export const consultationOperations = operations({
     access: "person",
     response: z.object({ items: z.array(QuestionView) }),
   },
-  desk: {
+  listAnswerDesk: {
     method: "get",
     path: "/api/consultations/desk",
     summary:
@@ -53,7 +54,7 @@ export const consultationOperations = operations({
     access: "person",
     response: z.object({ unanswered: z.array(QuestionView), taken: z.array(QuestionView) }),
   },
-  scorecard: {
+  getConsultationScorecard: {
     method: "get",
     path: "/api/consultations/scorecard",
     summary:
@@ -62,7 +63,7 @@ export const consultationOperations = operations({
     access: "guest",
     response: Scorecard,
   },
-  detail: {
+  getQuestion: {
     method: "get",
     path: "/api/consultations/{id}",
     summary: "A question and its thread (private ones only for the asker, the answerers and coordinators)",
@@ -70,7 +71,7 @@ export const consultationOperations = operations({
     access: "guest",
     response: QuestionDetail,
   },
-  take: {
+  takeQuestion: {
     method: "post",
     path: "/api/consultations/{id}/take",
     summary: "Take a question into work (an expert of its topic or an official of its body)",
@@ -78,8 +79,9 @@ export const consultationOperations = operations({
     access: "person",
     body: TakeQuestion,
     response: QuestionView,
+    errors: { 409: ["taken"] },
   },
-  answerers: {
+  listAnswerers: {
     method: "get",
     path: "/api/consultations/{id}/answerers",
     summary: "Who may answer the question (for a coordinator reassigning it)",
@@ -87,7 +89,7 @@ export const consultationOperations = operations({
     access: "coordinator",
     response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
   },
-  assign: {
+  assignQuestion: {
     method: "post",
     path: "/api/consultations/{id}/assign",
     summary: "A coordinator gives an unanswered question to one of its answerers (emailed)",
@@ -95,8 +97,9 @@ export const consultationOperations = operations({
     access: "coordinator",
     body: Reassign,
     response: QuestionView,
+    errors: { 409: ["answered"] },
   },
-  answer: {
+  answerQuestion: {
     method: "post",
     path: "/api/consultations/{id}/answers",
     summary: "Answer a question you took; the asker is emailed",
@@ -105,6 +108,7 @@ export const consultationOperations = operations({
     body: PostText,
     response: QuestionDetail,
     status: 201,
+    errors: { 409: ["answered"] },
   },
   editAnswer: {
     method: "patch",
@@ -114,8 +118,9 @@ export const consultationOperations = operations({
     access: "person",
     body: PostText,
     response: QuestionDetail,
+    errors: { 409: ["accepted", "stale"] },
   },
-  followUp: {
+  askFollowUp: {
     method: "post",
     path: "/api/consultations/{id}/followups",
     summary: "The asker's follow-up question; the assignee is emailed",
@@ -124,8 +129,9 @@ export const consultationOperations = operations({
     body: PostText,
     response: QuestionDetail,
     status: 201,
+    errors: { 409: ["not_answered"] },
   },
-  solve: {
+  markQuestionSolved: {
     method: "post",
     path: "/api/consultations/{id}/solve",
     summary: "The asker marks an answer as the solution and rates it 1–5",
@@ -133,5 +139,6 @@ export const consultationOperations = operations({
     access: "person",
     body: SolveQuestion,
     response: QuestionDetail,
+    errors: { 409: ["not_answered"] },
   },
 });

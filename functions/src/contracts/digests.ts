@@ -13,7 +13,7 @@ import { operations } from "../http/operation";
 const tag = "Дайджесты";
 
 export const digestOperations = operations({
-  subscribe: {
+  subscribeToDigest: {
     method: "post",
     path: "/api/digests/subscribe",
     summary:
@@ -24,7 +24,7 @@ export const digestOperations = operations({
     response: SubscribeAnswer,
     status: 202,
   },
-  confirm: {
+  confirmSubscription: {
     method: "post",
     path: "/api/digests/confirm",
     summary: "Confirm a subscription by the mailed link's token; lifts a bounce suppression",
@@ -32,8 +32,9 @@ export const digestOperations = operations({
     access: "guest",
     body: ConfirmBody,
     response: z.extend(SubscriptionView, { manageToken: z.string() }),
+    errors: { 404: ["not_found"], 409: ["stale"] },
   },
-  preferences: {
+  getSubscriptionPreferences: {
     method: "get",
     path: "/api/digests/preferences",
     summary: "A subscription's preferences by the signed token of a digest's link (no login)",
@@ -41,8 +42,9 @@ export const digestOperations = operations({
     access: "guest",
     query: TokenQuery,
     response: SubscriptionView,
+    errors: { 404: ["not_found"] },
   },
-  updatePreferences: {
+  updateSubscriptionPreferences: {
     method: "put",
     path: "/api/digests/preferences",
     summary: "Change preferences by the signed token; also resumes an unsubscribed or paused digest",
@@ -51,8 +53,9 @@ export const digestOperations = operations({
     query: TokenQuery,
     body: UpdatePreferences,
     response: SubscriptionView,
+    errors: { 404: ["not_found"], 409: ["confirm_first", "stale"] },
   },
-  unsubscribe: {
+  unsubscribeFromDigest: {
     method: "post",
     path: "/api/digests/unsubscribe",
     summary:
@@ -61,24 +64,27 @@ export const digestOperations = operations({
     access: "guest",
     query: TokenQuery,
     response: SubscriptionView,
+    errors: { 404: ["not_found"] },
   },
-  seen: {
+  markDigestSeen: {
     method: "get",
     path: "/api/digests/seen",
     summary: "The digest's open pixel (a 1×1 GIF): keeps a reader's digest from pausing",
     tag,
     access: "guest",
     query: z.object({ token: z.optional(z.string()) }),
+    produces: ["image/gif"],
   },
-  follow: {
+  followDigestLink: {
     method: "get",
     path: "/api/digests/go",
     summary: "A portal link from a digest: notes the reader's activity and redirects (portal paths only)",
     tag,
     access: "guest",
     query: z.object({ token: z.optional(z.string()), to: z.optional(z.string()) }),
+    status: 302,
   },
-  mine: {
+  getMyDigestSettings: {
     method: "get",
     path: "/api/digests/mine",
     summary: "The signed-in person's digest subscription (by their account's address), or null",
@@ -86,7 +92,7 @@ export const digestOperations = operations({
     access: "person",
     response: z.object({ subscription: z.nullable(SubscriptionView) }),
   },
-  updateMine: {
+  updateMyDigestSettings: {
     method: "put",
     path: "/api/digests/mine",
     summary:
@@ -95,8 +101,9 @@ export const digestOperations = operations({
     access: "person",
     body: UpdatePreferences,
     response: SubscriptionView,
+    errors: { 409: ["stale"] },
   },
-  defaults: {
+  getDigestDefaults: {
     method: "get",
     path: "/api/digests/defaults",
     summary: "The preferences a new subscription starts with",

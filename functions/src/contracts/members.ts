@@ -7,6 +7,7 @@ import {
   Invite,
   NewestQuery,
   Organisation,
+  PublicProfile,
   QueueQuery,
   Reject,
   UpdateProfile,
@@ -19,7 +20,7 @@ import { operations } from "../http/operation";
 const tag = "Участники";
 
 export const memberOperations = operations({
-  directory: {
+  listMembers: {
     method: "get",
     path: "/api/members",
     summary: "Approved organisations by name; search by name, filter by kind, sphere, municipality",
@@ -28,7 +29,7 @@ export const memberOperations = operations({
     query: DirectoryQuery,
     response: Page(DirectoryEntry),
   },
-  newest: {
+  listNewestMembers: {
     method: "get",
     path: "/api/members/newest",
     summary: "Approved organisations, the most recent applications first (the home page's new members)",
@@ -37,7 +38,7 @@ export const memberOperations = operations({
     query: NewestQuery,
     response: Page(DirectoryEntry),
   },
-  apply: {
+  applyForMembership: {
     method: "post",
     path: "/api/members",
     summary: "Apply to join the cluster as an organisation",
@@ -46,8 +47,9 @@ export const memberOperations = operations({
     body: Application,
     response: Organisation,
     status: 201,
+    errors: { 409: ["inn_taken"] },
   },
-  queue: {
+  listApplications: {
     method: "get",
     path: "/api/members/applications",
     summary: "Pending applications, oldest first",
@@ -64,15 +66,17 @@ export const memberOperations = operations({
     access: "person",
     body: AcceptInvitation,
     response: z.object({ organisationId: z.string() }),
+    errors: { 404: ["invitation_expired"], 409: ["already_member"] },
   },
-  get: {
+  getMember: {
     method: "get",
     path: "/api/members/{id}",
     summary: "An organisation's page (whole for its representatives and coordinators)",
     tag,
     access: "guest",
+    response: z.object({ organisation: z.union([Organisation, PublicProfile]), canEdit: z.boolean() }),
   },
-  update: {
+  updateMember: {
     method: "patch",
     path: "/api/members/{id}",
     summary: "Edit the organisation's profile (optimistic locking by version)",
@@ -81,7 +85,7 @@ export const memberOperations = operations({
     body: UpdateProfile,
     response: Organisation,
   },
-  approve: {
+  approveMember: {
     method: "post",
     path: "/api/members/{id}/approve",
     summary: "Approve an application",
@@ -89,8 +93,9 @@ export const memberOperations = operations({
     access: "coordinator",
     body: Approve,
     response: Organisation,
+    errors: { 409: ["already_decided"] },
   },
-  reject: {
+  rejectMember: {
     method: "post",
     path: "/api/members/{id}/reject",
     summary: "Reject an application with a reason",
@@ -98,8 +103,9 @@ export const memberOperations = operations({
     access: "coordinator",
     body: Reject,
     response: Organisation,
+    errors: { 409: ["already_decided"] },
   },
-  setLogo: {
+  setMemberLogo: {
     method: "put",
     path: "/api/members/{id}/logo",
     summary: "Upload the organisation's logo (PNG, JPEG or WebP, up to 200 KB) as the raw body",
@@ -108,7 +114,7 @@ export const memberOperations = operations({
     upload: { types: imageTypes, maxBytes: IMAGE_MAX_BYTES },
     response: Organisation,
   },
-  removeLogo: {
+  removeMemberLogo: {
     method: "delete",
     path: "/api/members/{id}/logo",
     summary: "Remove the organisation's logo",
@@ -116,27 +122,33 @@ export const memberOperations = operations({
     access: "person",
     response: Organisation,
   },
-  logo: {
+  getMemberLogo: {
     method: "get",
     path: "/api/members/{id}/logo",
     summary: "The logo image (cacheable: its URL changes with every new logo)",
     tag,
     access: "guest",
+    produces: imageTypes,
   },
-  representatives: {
+  listRepresentatives: {
     method: "get",
     path: "/api/members/{id}/representatives",
     summary: "Who represents the organisation, and pending invitations",
     tag,
     access: "person",
+    response: z.object({
+      items: z.array(z.object({ accountId: z.string(), name: z.string(), email: z.string() })),
+      invitations: z.array(z.object({ email: z.string(), expiresAt: z.string() })),
+    }),
   },
-  invite: {
+  inviteRepresentative: {
     method: "post",
     path: "/api/members/{id}/invitations",
     summary: "Invite a person by email to represent the organisation",
     tag,
     access: "person",
     body: Invite,
+    response: z.object({ ok: z.literal(true) }),
     status: 201,
   },
 });

@@ -1,10 +1,11 @@
 import { Report, ReportFileQuery, ReportQuery, Series, SeriesQuery } from "@cluster/core/report/schema";
+import { XLSX_TYPE } from "@cluster/core/report/xlsx";
 import { operations } from "../http/operation";
 
 const tag = "Отчёты";
 
 export const reportOperations = operations({
-  figures: {
+  getReportFigures: {
     method: "get",
     path: "/api/reports/figures",
     summary:
@@ -14,7 +15,7 @@ export const reportOperations = operations({
     query: ReportQuery,
     response: Report,
   },
-  series: {
+  getReportSeries: {
     method: "get",
     path: "/api/reports/series",
     summary: "Headline figures per month over the last months, the current one included (dashboard charts)",
@@ -23,12 +24,13 @@ export const reportOperations = operations({
     query: SeriesQuery,
     response: Series,
   },
-  file: {
+  downloadReport: {
     method: "get",
     path: "/api/reports/file",
     summary: "A period's report as a file: CSV (UTF-8 with BOM, semicolons) or XLSX",
     tag,
     access: "coordinator",
     query: ReportFileQuery,
+    produces: ["text/csv", XLSX_TYPE],
   },
 });

@@ -16,7 +16,7 @@ import { operations } from "../http/operation";
 const tag = "Банк ресурсов";
 
 export const resourceOperations = operations({
-  catalogue: {
+  listResources: {
     method: "get",
     path: "/api/resources",
     summary: "Published offers and requests, newest first; filter by kind, category, place; search text",
@@ -25,7 +25,7 @@ export const resourceOperations = operations({
     query: CatalogueQuery,
     response: Page(CatalogueEntry),
   },
-  create: {
+  createResource: {
     method: "post",
     path: "/api/resources",
     summary: "Create a listing as a draft (requests only on behalf of a member organisation)",
@@ -34,8 +34,9 @@ export const resourceOperations = operations({
     body: CreateListing,
     response: Listing,
     status: 201,
+    errors: { 409: ["not_approved"] },
   },
-  mine: {
+  listMyResources: {
     method: "get",
     path: "/api/resources/mine",
     summary: "My listings and those of the organisations I represent",
@@ -43,7 +44,7 @@ export const resourceOperations = operations({
     access: "person",
     response: z.object({ items: z.array(Listing) }),
   },
-  get: {
+  getResource: {
     method: "get",
     path: "/api/resources/{id}",
     summary: "A listing (drafts and closed ones only for their authors and coordinators)",
@@ -51,7 +52,7 @@ export const resourceOperations = operations({
     access: "guest",
     response: z.object({ listing: Listing, canEdit: z.boolean() }),
   },
-  update: {
+  updateResource: {
     method: "patch",
     path: "/api/resources/{id}",
     summary: "Edit a draft or published listing (optimistic locking by version)",
@@ -59,8 +60,9 @@ export const resourceOperations = operations({
     access: "person",
     body: UpdateListing,
     response: Listing,
+    errors: { 409: ["closed"] },
   },
-  publish: {
+  publishResource: {
     method: "post",
     path: "/api/resources/{id}/publish",
     summary: "Publish a draft: it appears in the catalogue",
@@ -68,8 +70,9 @@ export const resourceOperations = operations({
     access: "person",
     body: ChangeStatus,
     response: Listing,
+    errors: { 409: ["not_draft"] },
   },
-  withdraw: {
+  withdrawResource: {
     method: "post",
     path: "/api/resources/{id}/withdraw",
     summary: "Withdraw a listing: it leaves the catalogue",
@@ -77,8 +80,9 @@ export const resourceOperations = operations({
     access: "person",
     body: ChangeStatus,
     response: Listing,
+    errors: { 409: ["closed"] },
   },
-  complete: {
+  completeResource: {
     method: "post",
     path: "/api/resources/{id}/complete",
     summary: "Close an open listing as fulfilled: everything was handed over",
@@ -86,8 +90,9 @@ export const resourceOperations = operations({
     access: "person",
     body: ChangeStatus,
     response: Listing,
+    errors: { 409: ["closed"] },
   },
-  hide: {
+  hideResource: {
     method: "post",
     path: "/api/resources/{id}/hide",
     summary: "Moderation: hide a listing with a reason; its owner is emailed",
@@ -95,8 +100,9 @@ export const resourceOperations = operations({
     access: "coordinator",
     body: HideListing,
     response: Listing,
+    errors: { 409: ["closed"] },
   },
-  matches: {
+  listResourceMatches: {
     method: "get",
     path: "/api/resources/{id}/matches",
     summary: "Open listings of the other kind that fit this one, best first",
@@ -104,7 +110,7 @@ export const resourceOperations = operations({
     access: "guest",
     response: z.object({ items: z.array(Match) }),
   },
-  addPhoto: {
+  addResourcePhoto: {
     method: "post",
     path: "/api/resources/{id}/photos",
     summary: "Add a photo (PNG, JPEG or WebP, up to 200 KB, at most 5) as the raw body",
@@ -113,20 +119,23 @@ export const resourceOperations = operations({
     upload: { types: imageTypes, maxBytes: IMAGE_MAX_BYTES },
     response: Listing,
     status: 201,
+    errors: { 409: ["closed", "too_many", "stale"] },
   },
-  removePhoto: {
+  removeResourcePhoto: {
     method: "delete",
     path: "/api/resources/{id}/photos/{photoId}",
     summary: "Remove a photo",
     tag,
     access: "person",
     response: Listing,
+    errors: { 409: ["closed", "stale"] },
   },
-  photo: {
+  getResourcePhoto: {
     method: "get",
     path: "/api/resources/{id}/photos/{photoId}",
     summary: "A photo's image (cacheable for good: photo ids are never reused)",
     tag,
     access: "guest",
+    produces: imageTypes,
   },
 });

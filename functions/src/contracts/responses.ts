@@ -16,7 +16,7 @@ import { operations } from "../http/operation";
 const tag = "Банк ресурсов: отклики и вклад";
 
 export const responseOperations = operations({
-  respond: {
+  respondToResource: {
     method: "post",
     path: "/api/responses",
     summary: "Respond to a published listing (to receive from an offer: on behalf of a member organisation)",
@@ -25,8 +25,9 @@ export const responseOperations = operations({
     body: CreateResponse,
     response: ResponseView,
     status: 201,
+    errors: { 409: ["not_approved", "closed", "own_listing"] },
   },
-  toListing: {
+  listResponsesToListing: {
     method: "get",
     path: "/api/responses",
     summary: "Responses to a listing, for its owner and coordinators",
@@ -34,8 +35,9 @@ export const responseOperations = operations({
     access: "person",
     query: ResponsesQuery,
     response: z.object({ items: z.array(ResponseView) }),
+    errors: { 404: ["not_found"] },
   },
-  mine: {
+  listMyResponses: {
     method: "get",
     path: "/api/responses/mine",
     summary: "My responses, newest first",
@@ -43,7 +45,7 @@ export const responseOperations = operations({
     access: "person",
     response: z.object({ items: z.array(ResponseView) }),
   },
-  detail: {
+  getResponse: {
     method: "get",
     path: "/api/responses/{id}",
     summary: "A response with its conversation; both sides' contacts once accepted",
@@ -51,7 +53,7 @@ export const responseOperations = operations({
     access: "person",
     response: ResponseDetail,
   },
-  accept: {
+  acceptResponse: {
     method: "post",
     path: "/api/responses/{id}/accept",
     summary:
@@ -60,8 +62,9 @@ export const responseOperations = operations({
     access: "person",
     body: ChangeStatus,
     response: ResponseView,
+    errors: { 409: ["already_decided", "closed", "not_enough"] },
   },
-  decline: {
+  declineResponse: {
     method: "post",
     path: "/api/responses/{id}/decline",
     summary: "Decline a pending response",
@@ -69,8 +72,9 @@ export const responseOperations = operations({
     access: "person",
     body: DeclineResponse,
     response: ResponseView,
+    errors: { 409: ["already_decided"] },
   },
-  cancel: {
+  cancelResponse: {
     method: "post",
     path: "/api/responses/{id}/cancel",
     summary:
@@ -79,8 +83,9 @@ export const responseOperations = operations({
     access: "person",
     body: ChangeStatus,
     response: ResponseView,
+    errors: { 409: ["closed"] },
   },
-  fulfil: {
+  fulfilResponse: {
     method: "post",
     path: "/api/responses/{id}/fulfil",
     summary: "Record the handover of an accepted response in the contributions ledger",
@@ -88,8 +93,9 @@ export const responseOperations = operations({
     access: "person",
     body: ChangeStatus,
     response: ResponseView,
+    errors: { 409: ["not_accepted"] },
   },
-  message: {
+  sendResponseMessage: {
     method: "post",
     path: "/api/responses/{id}/messages",
     summary: "Write in the response's conversation; the other side is emailed",
@@ -98,8 +104,9 @@ export const responseOperations = operations({
     body: PostMessage,
     response: ResponseDetail,
     status: 201,
+    errors: { 409: ["closed"] },
   },
-  ledger: {
+  listLedger: {
     method: "get",
     path: "/api/ledger",
     summary: "Contributions given and received: of one organisation, or of the whole cluster",
@@ -108,12 +115,13 @@ export const responseOperations = operations({
     query: LedgerQuery,
     response: Ledger,
   },
-  ledgerCsv: {
+  exportLedger: {
     method: "get",
     path: "/api/ledger/export",
     summary: "The cluster's contributions ledger as CSV (UTF-8 with BOM, semicolons) for Excel",
     tag,
     access: "coordinator",
     query: LedgerExportQuery,
+    produces: ["text/csv"],
   },
 });

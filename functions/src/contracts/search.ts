@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { operations } from "../http/operation";
 
 export const searchOperations = operations({
-  everywhere: {
+  searchPortal: {
     method: "get",
     path: "/api/search",
     summary:

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { areas } from "../areas";
 import { areaOperations } from "../contracts";
+import { resourceOperations } from "../contracts/resources";
 import { app as meta } from "../meta";
-import { openApiDocument } from "./openapi";
+import { errorCodesOf, openApiDocument } from "./openapi";
 import type { Operation } from "./operation";
 
 const all: Operation[] = areaOperations;
@@ -45,6 +46,62 @@ describe("the API contracts", () => {
     const schema = apply.requestBody.content["application/json"].schema;
     expect(schema.required).toEqual(expect.arrayContaining(["kind", "name", "spheres", "municipality"]));
     expect(Object.keys(schema.properties)).toContain("contacts");
+  });
+
+  it("name every operation uniquely and describe the API for an integrator", () => {
+    const document = openApiDocument(all, { title: "t", version: "1" });
+    const ids = all.map((operation) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-zA-Z]+$/);
+    expect(document.servers.map((server) => server.url)).toEqual([
+      "https://nko-kaluga.ru",
+      "http://localhost:3000",
+    ]);
+    expect(document.info.contact.url).toBeDefined();
+    expect(document.info.license.identifier).toBe("MIT");
+    const tags = new Set(all.map((operation) => operation.tag));
+    expect(document.tags.map((tag) => tag.name).sort()).toEqual([...tags].sort());
+    for (const tag of document.tags) expect(tag.description).not.toBe(tag.name);
+  });
+
+  it("derive each operation's error responses from its definition", () => {
+    const codes = (operation: Operation) =>
+      Object.fromEntries([...errorCodesOf(operation)].map(([status, set]) => [status, [...set]]));
+    // A person's versioned write on a path id, with its own conflict codes.
+    expect(codes(resourceOperations.publishResource)).toEqual({
+      400: ["bad_json"],
+      401: ["unauthorized"],
+      403: ["forbidden", "csrf"],
+      404: ["not_found"],
+      409: ["stale", "busy", "not_draft"],
+      413: ["too_large"],
+      415: ["unsupported_media_type"],
+      422: ["invalid"],
+      503: ["unavailable"],
+    });
+    // A guest's read with a query: only invalid input and a busy database.
+    expect(codes(resourceOperations.listResources)).toEqual({ 422: ["invalid"], 503: ["unavailable"] });
+    // An upload: no JSON to be malformed, but a size and a type.
+    expect(Object.keys(codes(resourceOperations.addResourcePhoto))).toEqual([
+      "401",
+      "403",
+      "404",
+      "409",
+      "413",
+      "415",
+      "422",
+      "503",
+    ]);
+    const document = openApiDocument(all, { title: "t", version: "1" });
+    const conflict = (
+      document.paths["/api/resources/{id}/publish"]!.post as {
+        responses: Record<string, { content: Record<string, { schema: { allOf: unknown[] } }> }>;
+      }
+    ).responses["409"]?.content["application/json"]?.schema;
+    expect(conflict?.allOf).toEqual([
+      { $ref: "#/components/schemas/Error" },
+      { properties: { error: { properties: { code: { enum: ["stale", "busy", "not_draft"] } } } } },
+    ]);
   });
 
   it("serve the document at /api/openapi.json", async () => {

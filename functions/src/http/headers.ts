@@ -20,6 +20,16 @@ export const WEB_CSP =
   "font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; " +
   "base-uri 'self'; form-action 'self'";
 
+/**
+ * The API's reference page: the site's static files (Swagger UI), under /api so an integrator
+ * finds it beside /api/openapi.json, with the site's policy, not the API's.
+ */
+export const API_DOCS_PATH = "/api/docs";
+
+/** Whether a path is the API's (its CSP and routing) rather than the site's. */
+export const isApiPath = (path: string) =>
+  path.startsWith("/api/") && path !== API_DOCS_PATH && !path.startsWith(`${API_DOCS_PATH}/`);
+
 /** Two years with subdomains, as the HSTS preload list expects; sent only in production over https. */
 export const HSTS = "max-age=63072000; includeSubDomains";
 export const HSTS_SECONDS = 63_072_000;

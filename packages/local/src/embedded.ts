@@ -7,7 +7,7 @@ import { ensureTable, JAVA_MISSING, javaVersion, startDynamoDb } from "./dynamod
 import { isPortFree } from "./ports";
 import { StartupProblem } from "./problems";
 import { seedDemo } from "./seed";
-import { createPortalApp, listen } from "./server";
+import { type ApiObserver, createPortalApp, listen } from "./server";
 import { startSes } from "./ses";
 
 export const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -28,6 +28,8 @@ export interface EmbeddedOptions {
    * (./fault-proxy.ts) in front of the local services. Called once the services are up.
    */
   via?: (direct: { dynamodb: string; ses: string }) => Promise<{ dynamodb?: string; ses?: string }>;
+  /** Shown every API response, as sent: the integration tests check each against the OpenAPI document. */
+  observe?: ApiObserver;
 }
 
 /** AUTH_SECRET for this machine: made once, kept beside the data so sessions survive restarts. */
@@ -115,7 +117,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
     }
 
     const webRoot = relative(process.cwd(), join(repoRoot, "frontend/dist")) || ".";
-    const server = await listen(createPortalApp(webRoot), options.port);
+    const server = await listen(createPortalApp(webRoot, options.observe), options.port);
     stops.push(server.close);
 
     if (options.jobs) {

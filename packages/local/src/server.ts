@@ -6,7 +6,7 @@ import { type AreaName, areas } from "@cluster/functions/areas";
 import { app as auth } from "@cluster/functions/auth";
 import { app as consultations } from "@cluster/functions/consultations";
 import { app as digests } from "@cluster/functions/digests";
-import { API_CSP, securityHeaders, WEB_CSP } from "@cluster/functions/http/headers";
+import { API_CSP, API_DOCS_PATH, isApiPath, securityHeaders, WEB_CSP } from "@cluster/functions/http/headers";
 import { feedbackOf } from "@cluster/functions/jobs/ses-feedback";
 import { app as members } from "@cluster/functions/members";
 import { app as meta } from "@cluster/functions/meta";
@@ -36,16 +36,34 @@ const areaApps: Record<
   meta,
 };
 
+/** One API request and the response the portal sent, its body uncompressed. */
+export interface ApiExchange {
+  method: string;
+  path: string;
+  status: number;
+  contentType: string | null;
+  body: Uint8Array;
+}
+export type ApiObserver = (exchange: ApiExchange) => void;
+
 /**
  * The portal on one port: every area's app under /api, exactly as API Gateway routes them,
  * and the built frontend at / with the SPA's index.html for any other path.
  */
-export function createPortalApp(webRoot: string) {
+export function createPortalApp(webRoot: string, observe?: ApiObserver) {
   const root = new Hono();
   // The headers CloudFront adds in production (stacks/Web.ts), the SPA's CSP on its paths; set
   // outermost, on the response compress() has made, which kept only what the area apps had set.
-  root.use((c, next) => securityHeaders(c.req.path.startsWith("/api/") ? API_CSP : WEB_CSP)(c, next));
+  root.use((c, next) => securityHeaders(isApiPath(c.req.path) ? API_CSP : WEB_CSP)(c, next));
   root.use(compress());
+  if (observe) {
+    root.use("/api/*", async (c, next) => {
+      await next();
+      const body = new Uint8Array(await c.res.clone().arrayBuffer());
+      const { method, path } = c.req;
+      observe({ method, path, status: c.res.status, contentType: c.res.headers.get("content-type"), body });
+    });
+  }
   // A request reaches only its area's app, as API Gateway routes it to one function: mounted side
   // by side with route(), every app's middleware (session, CSRF) ran for the later apps' paths too.
   for (const { name, routes } of areas) {
@@ -68,6 +86,9 @@ export function createPortalApp(webRoot: string) {
       );
     return c.json(await recordFeedback(feedback));
   });
+  // The API's reference page is the site's, as CloudFront's "/api/docs*" behaviour serves it.
+  root.get(`${API_DOCS_PATH}/*`, serveStatic({ root: webRoot }));
+  root.get(API_DOCS_PATH, serveStatic({ root: webRoot, path: `${API_DOCS_PATH}/index.html` }));
   root.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Нет такого адреса API" } }, 404));
   // Hashed file names: cached for good. Set on the answer itself, since serveStatic's onFound
   // runs after the response is made and a c.header() there never reached the browser.
