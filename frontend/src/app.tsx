@@ -2,6 +2,7 @@ import { Navigate, type RouteDefinition, Router, type RouteSectionProps, useLoca
 import { lazy, Show, Suspense } from "solid-js";
 import { getSession } from "./data/auth";
 import { getKnowledge, getQuestion, knowledgeFilters } from "./data/consultations";
+import { calendarFilters, getEvent, getEvents } from "./data/events";
 import { directoryFilters, getMember, getMembers, getRepresentatives } from "./data/members";
 import { catalogueFilters, getResource, getResources } from "./data/resources";
 import { getPortalSearch } from "./data/search";
@@ -72,6 +73,17 @@ const routes: RouteDefinition[] = [
     path: "/consultations/:id",
     component: lazy(() => import("./pages/consultations/detail")),
     preload: ({ params }) => void getQuestion(params.id ?? ""),
+  },
+  {
+    path: "/events",
+    component: lazy(() => import("./pages/events")),
+    preload: ({ location }) => void getEvents(calendarFilters(location.query)),
+  },
+  { path: "/events/new", component: lazy(() => import("./pages/events/new")) },
+  {
+    path: "/events/:id",
+    component: lazy(() => import("./pages/events/detail")),
+    preload: ({ params }) => void getEvent(params.id ?? ""),
   },
   { path: "/responses/:id", component: lazy(() => import("./pages/responses/detail")) },
   { path: "/coordinator/ledger", component: lazy(() => import("./pages/coordinator/ledger")) },

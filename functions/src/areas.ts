@@ -41,6 +41,12 @@ export const areas = [
     sendsMail: true,
   },
   {
+    name: "events",
+    entry: "functions/src/events.ts",
+    routes: ["ANY /api/events", "ANY /api/events/{proxy+}"],
+    sendsMail: true,
+  },
+  {
     name: "digests",
     entry: "functions/src/digests.ts",
     routes: ["ANY /api/digests", "ANY /api/digests/{proxy+}"],

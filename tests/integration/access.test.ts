@@ -3,7 +3,7 @@ import type { Operation } from "@cluster/functions/http/operation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tinyPng } from "../fixtures/images";
 import { asCoordinator, Client, lastCode, mailTo, signedIn, uniqueEmail } from "./client";
-import { application, approvedMember, daysFromNow, listing } from "./fixtures";
+import { application, approvedMember, daysFromNow, listing, webinar } from "./fixtures";
 
 /**
  * The access-control matrix, generated from the route table: every operation of
@@ -47,6 +47,9 @@ interface Fixtures {
   requestC: string;
   responseA: string;
   questionA: string;
+  /** A published event of the coordinator's, its online link the secret. */
+  eventA: string;
+  eventLink: string;
   privateTitle: string;
   privatePhone: string;
   privatePerson: string;
@@ -119,6 +122,17 @@ const fresh = {
       quantity: 1,
     });
     if (status === "accepted") await f.memberA.post(`/api/responses/${json.id}/accept`, { version: 1 });
+    return json.id as string;
+  },
+  /** A published event with one seat and A's question; `registered` by A, or A `offered` a seat. */
+  async event(f: Fixtures, stage: "open" | "registered" | "offered" = "open") {
+    const { json } = await f.coordinator.post("/api/events", webinar({ capacityOnline: 1, questions: [] }));
+    if (stage === "offered") {
+      const held = await f.memberC.post(`/api/events/${json.id}/registration`, {});
+      await f.memberA.post(`/api/events/${json.id}/registration`, {});
+      await f.memberC.post(`/api/events/${json.id}/registration/cancel`, { version: held.json.version });
+    }
+    if (stage === "registered") await f.memberA.post(`/api/events/${json.id}/registration`, {});
     return json.id as string;
   },
   async question(f: Fixtures, stage: "open" | "taken" | "answered" = "open") {
@@ -383,6 +397,32 @@ const rules: Record<string, Rule> = {
     body: async (_f, ids) => ({ postId: ids.postId, rating: 5, version: await version.question(ids.id!) }),
   },
 
+  // Coordinators publish; a member proposes for its approved organisation; private people may not.
+  "POST /api/events": {
+    may: ["memberA", "coordinator"],
+    body: (f, _ids, actor) =>
+      webinar(actor === "memberA" ? { organisationId: f.memberA.organisationId } : {}),
+  },
+  "GET /api/events": { may: "everyone" },
+  "GET /api/events/registrations/mine": { may: "people" },
+  "GET /api/events/{id}": { may: "everyone" },
+  "POST /api/events/{id}/registration": {
+    may: "people",
+    ids: async (f) => ({ id: await fresh.event(f) }),
+    body: () => ({}),
+  },
+  // One's own registration only: A's.
+  "POST /api/events/{id}/registration/cancel": {
+    may: ["memberA"],
+    ids: async (f) => ({ id: await fresh.event(f, "registered") }),
+    body: () => ({ version: 1 }),
+  },
+  "POST /api/events/{id}/registration/confirm": {
+    may: ["memberA"],
+    ids: async (f) => ({ id: await fresh.event(f, "offered") }),
+    body: () => ({ version: 2 }),
+  },
+
   "POST /api/digests/subscribe": { may: "everyone", body: () => ({ email: uniqueEmail("reader") }) },
   "POST /api/digests/confirm": {
     may: "everyone",
@@ -452,6 +492,7 @@ function defaultIds(f: Fixtures, operation: Operation): Record<string, string> {
     resources: f.listingA,
     responses: f.responseA,
     consultations: f.questionA,
+    events: f.eventA,
     accounts: f.target.accountId,
   };
   return { id: byArea[area ?? ""] ?? "" };
@@ -547,6 +588,8 @@ beforeAll(async () => {
     requestC: "",
     responseA: "",
     questionA: "",
+    eventA: "",
+    eventLink: "",
     privateTitle: `Личный вопрос ${Date.now().toString(36)} о субсидиях`,
     privatePhone,
     privatePerson,
@@ -569,6 +612,9 @@ beforeAll(async () => {
   f.responseA = responded.json.id;
   const asked = await memberA.post("/api/consultations", question({ title: f.privateTitle }));
   f.questionA = asked.json.id;
+  f.eventLink = `https://meet.example.org/secret-${Date.now().toString(36)}`;
+  const event = await boss.post("/api/events", webinar({ onlineUrl: f.eventLink, questions: [] }));
+  f.eventA = event.json.id;
 
   const reader = uniqueEmail("reader");
   await new Client().post("/api/digests/subscribe", { email: reader });
@@ -591,14 +637,19 @@ async function snapshot(operation: Operation, ids: Record<string, string>, actor
     resources: `/api/resources/${ids.id}`,
     responses: `/api/responses/${ids.id}`,
     consultations: `/api/consultations/${ids.id}`,
+    events: `/api/events/${ids.id}`,
   };
   const object = ids.id && reads[area ?? ""] ? (await boss.get(reads[area ?? ""]!)).json : null;
   const own = f.actors[actor];
   const mine = own.cookie
     ? await Promise.all(
-        ["/api/resources/mine", "/api/responses/mine", "/api/consultations/mine", "/api/auth/session"].map(
-          async (path) => (await own.get(path)).json,
-        ),
+        [
+          "/api/resources/mine",
+          "/api/responses/mine",
+          "/api/consultations/mine",
+          "/api/events/registrations/mine",
+          "/api/auth/session",
+        ].map(async (path) => (await own.get(path)).json),
       )
     : null;
   return JSON.stringify({ object, mine });
@@ -761,6 +812,7 @@ describe("the access-control matrix", () => {
       // C responded to A's listing, but A never accepted: C's contacts stay hidden from A.
       { what: "a pending responder's email", value: f.memberC.email, seenBy: ["coordinator"] },
       { what: "A's representative's email", value: f.memberA.email, seenBy: ["memberA", "coordinator"] },
+      { what: "an event's online link", value: f.eventLink, seenBy: ["coordinator"] },
     ];
     for (const outcome of outcomes) {
       for (const secret of secrets) {

@@ -57,3 +57,23 @@ export const listing = (overrides: Record<string, unknown> = {}) => ({
   availableTo: daysFromNow(90),
   ...overrides,
 });
+
+/** A Moscow clock time `hours` from now, as the form's datetime-local field sends it. */
+export const moscowIn = (hours: number) =>
+  new Date(Clock.nowMs() + (hours + 3) * 3_600_000).toISOString().slice(0, 16);
+
+export const webinar = (overrides: Record<string, unknown> = {}) => ({
+  kind: "webinar",
+  format: "online",
+  title: `Вебинар о грантах ${Date.now().toString(36)}`,
+  description: "Разбираем заявку в Фонд президентских грантов: от идеи до бюджета, с ответами на вопросы.",
+  startsAt: moscowIn(72),
+  endsAt: moscowIn(74),
+  onlineUrl: "https://meet.example.org/grants-webinar",
+  topic: "grants",
+  capacityOnline: 2,
+  questions: [
+    { kind: "choice", label: "Подавали ли вы заявки раньше?", options: ["Да", "Нет"], required: true },
+  ],
+  ...overrides,
+});

@@ -33,6 +33,7 @@ const getOf: Record<string, string> = {
   resources: "/api/resources",
   responses: "/api/responses/mine",
   consultations: "/api/consultations",
+  events: "/api/events",
   digests: "/api/digests/defaults",
   reports: "/api/reports/figures?from=2026-01-01&to=2026-01-31",
   search: `/api/search?q=${encodeURIComponent("калуга")}`,

@@ -1,4 +1,4 @@
-import { type JSX, onMount } from "solid-js";
+import { createEffect, type JSX, onCleanup, onMount } from "solid-js";
 
 const siteName = "Кластер НКО Калужской области";
 let firstPage = true;
@@ -23,4 +23,21 @@ export function PageTitle(props: { children: JSX.Element; title?: string; id?: s
       {props.children}
     </h1>
   );
+}
+
+/** A search engine reads the page's description from this meta tag. */
+export function useMetaDescription(text: () => string) {
+  createEffect(() => {
+    let meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
+    if (!meta) {
+      meta = document.createElement("meta");
+      meta.name = "description";
+      document.head.append(meta);
+    }
+    const previous = meta.content;
+    meta.content = text();
+    onCleanup(() => {
+      if (meta) meta.content = previous;
+    });
+  });
 }

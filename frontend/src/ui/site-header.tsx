@@ -65,6 +65,9 @@ export function SiteHeader() {
               <A href="/consultations">Консультации</A>
             </li>
             <li>
+              <A href="/events">Мероприятия</A>
+            </li>
+            <li>
               <A href="/join">Вступить</A>
             </li>
             <Suspense>

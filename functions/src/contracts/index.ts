@@ -3,6 +3,7 @@ import { accountOperations } from "./accounts";
 import { authOperations } from "./auth";
 import { consultationOperations } from "./consultations";
 import { digestOperations } from "./digests";
+import { eventOperations } from "./events";
 import { memberOperations } from "./members";
 import { reportOperations } from "./reports";
 import { resourceOperations } from "./resources";
@@ -17,6 +18,7 @@ export const areaOperations: Operation[] = [
   ...Object.values(resourceOperations),
   ...Object.values(responseOperations),
   ...Object.values(consultationOperations),
+  ...Object.values(eventOperations),
   ...Object.values(digestOperations),
   ...Object.values(reportOperations),
   ...Object.values(searchOperations),

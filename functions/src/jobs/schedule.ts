@@ -37,6 +37,14 @@ export const jobs = [
     sendsMail: true,
   },
   {
+    name: "events",
+    entry: "functions/src/jobs/events.ts",
+    /** Seats offered from a waitlist and not taken in time pass to the next in line. */
+    schedule: "rate(15 minutes)",
+    localEveryMinutes: 5,
+    sendsMail: true,
+  },
+  {
     name: "digest",
     entry: "functions/src/jobs/digest.ts",
     /** Sends the digests that fell due; a subscriber's hour is theirs, so the job runs every hour. */

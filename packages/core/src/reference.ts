@@ -116,6 +116,27 @@ export const consultationTopicIds = consultationTopics.map((t) => t.id) as [
   ...ConsultationTopic[],
 ];
 
+/** The programme's kinds of event (the founding document's meetings, sessions and the fair). */
+export const eventKinds = [
+  { id: "meeting", name: "Встреча" },
+  { id: "webinar", name: "Вебинар" },
+  { id: "consultation_day", name: "Консультационный день" },
+  { id: "strategic_session", name: "Стратегическая сессия" },
+  { id: "final_session", name: "Итоговая сессия" },
+  { id: "fair", name: "Ярмарка социальных проектов" },
+  { id: "other", name: "Другое" },
+] as const;
+export type EventKind = (typeof eventKinds)[number]["id"];
+export const eventKindIds = eventKinds.map((k) => k.id) as [EventKind, ...EventKind[]];
+
+export const eventFormats = [
+  { id: "in_person", name: "Очно" },
+  { id: "online", name: "Онлайн" },
+  { id: "hybrid", name: "Очно и онлайн" },
+] as const;
+export type EventFormat = (typeof eventFormats)[number]["id"];
+export const eventFormatIds = eventFormats.map((f) => f.id) as [EventFormat, ...EventFormat[]];
+
 /** 59-FZ art. 12: a written appeal to a state or municipal body is answered within 30 days. */
 export const AUTHORITY_ANSWER_DAYS = 30;
 
@@ -139,6 +160,8 @@ export const roleName = byId(roles);
 export const resourceCategoryName = byId(resourceCategories);
 export const placeName = byId([...municipalities, wholeRegion, online]);
 export const consultationTopicName = byId(consultationTopics);
+export const eventKindName = byId(eventKinds);
+export const eventFormatName = byId(eventFormats);
 
 /** The text a person agrees to at sign-up; bump the version whenever the text changes. */
 export const consent = {

@@ -6,6 +6,7 @@ import { type AreaName, areas } from "@cluster/functions/areas";
 import { app as auth } from "@cluster/functions/auth";
 import { app as consultations } from "@cluster/functions/consultations";
 import { app as digests } from "@cluster/functions/digests";
+import { app as events } from "@cluster/functions/events";
 import { API_CSP, API_DOCS_PATH, isApiPath, securityHeaders, WEB_CSP } from "@cluster/functions/http/headers";
 import { feedbackOf } from "@cluster/functions/jobs/ses-feedback";
 import { app as members } from "@cluster/functions/members";
@@ -30,6 +31,7 @@ const areaApps: Record<
   resources,
   responses,
   consultations,
+  events,
   digests,
   reports,
   search,

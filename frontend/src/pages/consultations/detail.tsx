@@ -1,7 +1,7 @@
 import type { PostView, QuestionDetail } from "@cluster/core/consultation/schema";
 import { consultationTopicName } from "@cluster/core/reference";
 import { createAsync, useAction, useParams } from "@solidjs/router";
-import { createEffect, createSignal, For, onCleanup, Show, Suspense } from "solid-js";
+import { createSignal, For, Show, Suspense } from "solid-js";
 import { ApiError } from "../../data/api";
 import {
   answerQuestion,
@@ -19,7 +19,7 @@ import { Button } from "../../ui/button";
 import { RadioGroup } from "../../ui/choice-group";
 import { TextArea } from "../../ui/field";
 import { formatDateTime } from "../../ui/format";
-import { PageTitle } from "../../ui/page-title";
+import { PageTitle, useMetaDescription } from "../../ui/page-title";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
 import { dueText, questionStatusClass, questionStatusName } from "./labels";
@@ -46,23 +46,6 @@ export default function QuestionPage() {
       </Show>
     </DataBoundary>
   );
-}
-
-/** A search engine reads the page's description from this meta tag. */
-function useMetaDescription(text: () => string) {
-  createEffect(() => {
-    let meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
-    if (!meta) {
-      meta = document.createElement("meta");
-      meta.name = "description";
-      document.head.append(meta);
-    }
-    const previous = meta.content;
-    meta.content = text();
-    onCleanup(() => {
-      if (meta) meta.content = previous;
-    });
-  });
 }
 
 function Question(props: { detail: QuestionDetail }) {

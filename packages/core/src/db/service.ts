@@ -14,6 +14,7 @@ import {
   SubscriberEntity,
   SuppressionEntity,
 } from "../digest/entity";
+import { EventEntity, RegistrationEntity } from "../event/entity";
 import { OutboxEntity } from "../mail/entity";
 import {
   InnClaimEntity,
@@ -72,4 +73,6 @@ export const db = store({
   suppression: SuppressionEntity,
   digestDay: DigestDayEntity,
   searchTerm: SearchTermEntity,
+  event: EventEntity,
+  eventRegistration: RegistrationEntity,
 });

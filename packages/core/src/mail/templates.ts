@@ -187,3 +187,64 @@ export const questionAssigned = (to: string, title: string, id: string, dueAt: s
     `${new Date(dueAt).toLocaleString("ru-RU", { timeZone: "Europe/Moscow" })} (мск).\n\n${questionUrl(id)}` +
     signature,
 });
+
+const eventUrl = (id: string) => `${config().publicUrl}/events/${id}`;
+/** "10 декабря 2026 г. в 18:00": events are announced on Moscow time. */
+const eventWhen = (iso: string) =>
+  new Date(iso).toLocaleString("ru-RU", { timeZone: "Europe/Moscow", dateStyle: "long", timeStyle: "short" });
+
+export const registrationConfirmed = (
+  to: string,
+  event: { id: string; title: string; startsAt: string; where: string; link?: string },
+) => ({
+  to,
+  subject: `Вы зарегистрированы: «${event.title}»`,
+  text:
+    `Вы зарегистрированы на мероприятие «${event.title}».\n\n` +
+    `Когда: ${eventWhen(event.startsAt)} (мск)\nГде: ${event.where}\n` +
+    (event.link ? `Ссылка на подключение (только для вас, не пересылайте её): ${event.link}\n` : "") +
+    "\n" +
+    `Страница мероприятия (там же можно отменить регистрацию, если планы изменятся):\n${eventUrl(event.id)}` +
+    signature,
+});
+
+export const registrationWaitlisted = (to: string, event: { id: string; title: string }) => ({
+  to,
+  subject: `Лист ожидания: «${event.title}»`,
+  text:
+    `Свободных мест на «${event.title}» сейчас нет: вы в листе ожидания (место в очереди — на странице мероприятия).\n` +
+    "Если место освободится, мы сразу напишем, и его можно будет занять.\n\n" +
+    eventUrl(event.id) +
+    signature,
+});
+
+export const seatOffered = (
+  to: string,
+  event: { id: string; title: string; startsAt: string; until: string },
+) => ({
+  to,
+  subject: `Освободилось место: «${event.title}»`,
+  text:
+    `На мероприятии «${event.title}» (${eventWhen(event.startsAt)}, мск) освободилось место, и оно ваше, ` +
+    `если вы подтвердите участие до ${eventWhen(event.until)} (мск). Потом место перейдёт следующему в очереди.\n\n` +
+    `Подтвердить или отказаться:\n${eventUrl(event.id)}` +
+    signature,
+});
+
+export const registrationCancelled = (to: string, event: { id: string; title: string }) => ({
+  to,
+  subject: `Регистрация отменена: «${event.title}»`,
+  text:
+    `Ваша регистрация на «${event.title}» отменена. Если это ошибка, зарегистрируйтесь снова, пока есть места:\n` +
+    eventUrl(event.id) +
+    signature,
+});
+
+export const offerLapsed = (to: string, event: { id: string; title: string }) => ({
+  to,
+  subject: `Место передано следующему: «${event.title}»`,
+  text:
+    `Вы не подтвердили участие в «${event.title}» вовремя, и место перешло следующему в очереди.\n` +
+    `Если места снова появятся, зарегистрироваться можно на странице мероприятия:\n${eventUrl(event.id)}` +
+    signature,
+});

@@ -1,0 +1,77 @@
+import type {
+  CreateEvent,
+  EventDetail,
+  EventView,
+  Register,
+  RegistrationView,
+} from "@cluster/core/event/schema";
+import {
+  type ConsultationTopic,
+  consultationTopicIds,
+  type EventFormat,
+  type EventKind,
+  eventFormatIds,
+  eventKindIds,
+  type MunicipalityId,
+  municipalityIds,
+} from "@cluster/core/reference";
+import { action, query } from "@solidjs/router";
+import { ApiError, api, type Page, queryString } from "./api";
+import { oneOf, type SearchParams } from "./params";
+
+export type CalendarFilters = {
+  when?: "past";
+  kind?: EventKind;
+  format?: EventFormat;
+  municipality?: MunicipalityId;
+  topic?: ConsultationTopic;
+};
+
+export const calendarFilters = (search: SearchParams): CalendarFilters => ({
+  when: oneOf(["past"] as const, search.when),
+  kind: oneOf<EventKind>(eventKindIds, search.kind),
+  format: oneOf<EventFormat>(eventFormatIds, search.format),
+  municipality: oneOf<MunicipalityId>(municipalityIds, search.municipality),
+  topic: oneOf<ConsultationTopic>(consultationTopicIds, search.topic),
+});
+
+export const calendarPageSize = 20;
+
+export const getEvents = query(
+  (filters: CalendarFilters, cursor?: string, limit = calendarPageSize) =>
+    api.get<Page<EventView>>(`/api/events${queryString({ ...filters, cursor, limit })}`),
+  "events",
+);
+
+/** Null when the event does not exist or is not visible to this person. */
+export const getEvent = query(async (id: string): Promise<EventDetail | null> => {
+  try {
+    return await api.get<EventDetail>(`/api/events/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}, "event");
+
+export const createEvent = action(
+  (input: CreateEvent) => api.post<EventDetail>("/api/events", input),
+  "create-event",
+);
+
+const registrationPath = (id: string, rest = "") =>
+  `/api/events/${encodeURIComponent(id)}/registration${rest}`;
+
+export const registerForEvent = action(
+  (id: string, input: Register) => api.post<RegistrationView>(registrationPath(id), input),
+  "register-for-event",
+);
+
+export const cancelRegistration = action(
+  (id: string, version: number) => api.post<{ ok: true }>(registrationPath(id, "/cancel"), { version }),
+  "cancel-registration",
+);
+
+export const confirmSeatOffer = action(
+  (id: string, version: number) => api.post<RegistrationView>(registrationPath(id, "/confirm"), { version }),
+  "confirm-seat-offer",
+);

@@ -1,0 +1,139 @@
+import { consultationTopics, municipalities } from "@cluster/core/reference";
+import { useIsRouting } from "@solidjs/router";
+import { createMemo, For, Show } from "solid-js";
+import { calendarFilters, getEvents } from "../../data/events";
+import { sameFilters } from "../../data/params";
+import { useSession } from "../../providers/session";
+import { PageTitle } from "../../ui/page-title";
+import { createPagedList, Pager } from "../../ui/pager";
+import { Select } from "../../ui/select";
+import { DataBoundary } from "../../ui/status";
+import { createUrlFilters } from "../../ui/url-filters";
+import { formatOptions, kindAndFormat, kindOptions, seatsText, whenAndWhere } from "./labels";
+
+const filterKeys = ["when", "kind", "format", "municipality", "topic"] as const;
+const municipalityOptions = municipalities.map((m) => ({ value: m.id, label: m.name }));
+const topicOptions = consultationTopics.map((topic) => ({ value: topic.id, label: topic.name }));
+
+/** The programme: upcoming events soonest first, or past ones, by kind, format, place and topic. */
+export default function Calendar() {
+  const { session, hasRole } = useSession();
+  const { search, set: setFilter } = createUrlFilters(filterKeys);
+  // Resetting the filters keeps the tab: upcoming or past.
+  const reset = () => {
+    for (const key of ["kind", "format", "municipality", "topic"] as const) setFilter(key, "");
+  };
+  const routing = useIsRouting();
+  const filters = createMemo(() => calendarFilters(search), {}, { equals: sameFilters });
+  const narrowed = () =>
+    Boolean(filters().kind || filters().format || filters().municipality || filters().topic);
+  const list = createPagedList(filters, getEvents);
+  const past = () => filters().when === "past";
+
+  return (
+    <>
+      <PageTitle>Мероприятия</PageTitle>
+      <p class="lead">
+        Встречи и вебинары со специалистами, консультационные дни, стратегическая и итоговая сессии, ярмарка
+        социальных проектов. Регистрация онлайн: места, лист ожидания и напоминания — на почту.
+      </p>
+      <Show when={session()?.account}>
+        <div class="actions">
+          <a href="/events/new" class="button button--secondary">
+            {hasRole("coordinator") ? "Создать мероприятие" : "Предложить мероприятие"}
+          </a>
+        </div>
+      </Show>
+
+      <nav aria-label="Предстоящие или прошедшие" class="tabs">
+        <a href="/events" aria-current={past() ? undefined : "page"}>
+          Предстоящие
+        </a>
+        <a href="/events?when=past" aria-current={past() ? "page" : undefined}>
+          Прошедшие
+        </a>
+      </nav>
+
+      <form class="filters" aria-label="Фильтры мероприятий" onSubmit={(event) => event.preventDefault()}>
+        <Select
+          name="kind"
+          label="Вид"
+          placeholder="Все виды"
+          options={kindOptions}
+          value={filters().kind ?? ""}
+          onValue={(value) => setFilter("kind", value)}
+        />
+        <Select
+          name="format"
+          label="Формат"
+          placeholder="Любой формат"
+          options={formatOptions}
+          value={filters().format ?? ""}
+          onValue={(value) => setFilter("format", value)}
+        />
+        <Select
+          name="municipality"
+          label="Муниципалитет"
+          placeholder="Вся область"
+          options={municipalityOptions}
+          value={filters().municipality ?? ""}
+          onValue={(value) => setFilter("municipality", value)}
+        />
+        <Select
+          name="topic"
+          label="Тема"
+          placeholder="Все темы"
+          options={topicOptions}
+          value={filters().topic ?? ""}
+          onValue={(value) => setFilter("topic", value)}
+        />
+        <Show when={narrowed()}>
+          <button type="button" class="button button--secondary" onClick={() => reset()}>
+            Сбросить фильтры
+          </button>
+        </Show>
+      </form>
+
+      <section aria-labelledby="events-title" aria-busy={routing() ? "true" : undefined} class="results">
+        <h2 id="events-title" class="visually-hidden">
+          {past() ? "Прошедшие мероприятия" : "Предстоящие мероприятия"}
+        </h2>
+        <DataBoundary loading="Загружаем мероприятия…">
+          <Show
+            when={list.items().length > 0}
+            fallback={
+              <div class="empty">
+                <p role="status">
+                  {narrowed()
+                    ? "Таких мероприятий нет. Попробуйте другие фильтры."
+                    : past()
+                      ? "Прошедших мероприятий пока нет."
+                      : "Предстоящих мероприятий пока нет."}
+                </p>
+              </div>
+            }
+          >
+            <ul class="result-list">
+              <For each={list.items()}>
+                {(event) => (
+                  <li class="result">
+                    <h3 class="result-title">
+                      <a href={`/events/${event.id}`}>{event.title}</a>
+                    </h3>
+                    <p class="result-meta">
+                      {kindAndFormat(event)} · {whenAndWhere(event)}
+                    </p>
+                    <Show when={!past()}>
+                      <p class="result-short">{seatsText(event)}</p>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Pager list={list} noun={["мероприятие", "мероприятия", "мероприятий"]} />
+          </Show>
+        </DataBoundary>
+      </section>
+    </>
+  );
+}

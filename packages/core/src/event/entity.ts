@@ -1,0 +1,139 @@
+import { Entity } from "electrodb";
+import { SERVICE, timestamps, version } from "../db/attributes";
+import { consultationTopicIds, eventFormatIds, eventKindIds, municipalityIds } from "../reference";
+
+/**
+ * An event of the cluster's programme. Its seat counters (`taken…`, `waiting`) change only in
+ * the same transaction as the registration that takes or frees a seat, each conditional on the
+ * count read, so the counters are the truth and never a count of rows (ADR 022). They do not
+ * touch `version`, which guards the organiser's edits.
+ */
+export const EventEntity = /* @__PURE__ */ new Entity({
+  model: { entity: "event", version: "1", service: SERVICE },
+  attributes: {
+    id: { type: "string", required: true, readOnly: true },
+    status: { type: ["proposed", "returned", "published", "cancelled"] as const, required: true },
+    kind: { type: eventKindIds, required: true },
+    format: { type: eventFormatIds, required: true },
+    title: { type: "string", required: true },
+    description: { type: "string", required: true },
+    startsAt: { type: "string", required: true },
+    endsAt: { type: "string", required: true },
+    municipality: { type: municipalityIds },
+    address: { type: "string" },
+    onlineUrl: { type: "string" },
+    speakers: { type: "list", items: { type: "string" } },
+    topic: { type: consultationTopicIds },
+    spheres: { type: "list", items: { type: "string" } },
+    audience: { type: "string" },
+    capacityInPerson: { type: "number" },
+    capacityOnline: { type: "number" },
+    takenInPerson: { type: "number", required: true, default: 0 },
+    takenOnline: { type: "number", required: true, default: 0 },
+    waiting: { type: "number", required: true, default: 0 },
+    registrationOpensAt: { type: "string", required: true },
+    registrationClosesAt: { type: "string", required: true },
+    questions: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          id: { type: "string", required: true },
+          kind: { type: ["text", "choice", "yesno"] as const, required: true },
+          label: { type: "string", required: true },
+          options: { type: "list", items: { type: "string" } },
+          required: { type: "boolean", required: true },
+        },
+      },
+    },
+    organiserAccountId: { type: "string", required: true },
+    organiserName: { type: "string", required: true },
+    organisationId: { type: "string" },
+    organisationName: { type: "string" },
+    ...timestamps,
+    version,
+  },
+  indexes: {
+    byId: {
+      pk: { field: "pk", composite: ["id"] },
+      sk: { field: "sk", composite: [] },
+    },
+    /** The calendar (published), the proposals queue (proposed): by start, soonest first. */
+    byStatus: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["status"] },
+      sk: { field: "gsi1sk", composite: ["startsAt", "id"] },
+    },
+    /** An organiser's events, newest first. */
+    byOrganiser: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["organiserAccountId"] },
+      sk: { field: "gsi2sk", composite: ["startsAt", "id"] },
+    },
+  },
+});
+
+/**
+ * One person's place at one event: keyed by the event and the account, so nobody holds two
+ * places at one event (the create is conditional on the key not existing).
+ */
+export const RegistrationEntity = /* @__PURE__ */ new Entity({
+  model: { entity: "eventRegistration", version: "1", service: SERVICE },
+  attributes: {
+    eventId: { type: "string", required: true, readOnly: true },
+    accountId: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    email: { type: "string", required: true },
+    organisationId: { type: "string" },
+    organisationName: { type: "string" },
+    attendance: { type: ["in_person", "online"] as const, required: true },
+    status: { type: ["confirmed", "waiting", "offered", "cancelled", "expired"] as const, required: true },
+    answers: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          questionId: { type: "string", required: true },
+          value: { type: "string", required: true },
+        },
+      },
+    },
+    /** The event's start, copied so a person's registrations list in calendar order. */
+    eventStartsAt: { type: "string", required: true },
+    /** When the person asked for a place: the waitlist's order. */
+    queuedAt: { type: "string", required: true },
+    offerExpiresAt: { type: "string" },
+    confirmedAt: { type: "string" },
+    cancelledAt: { type: "string" },
+    ...timestamps,
+    version,
+  },
+  indexes: {
+    byEvent: {
+      pk: { field: "pk", composite: ["eventId"] },
+      sk: { field: "sk", composite: ["accountId"] },
+    },
+    /** A person's events, soonest first. */
+    byAccount: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["accountId"] },
+      sk: { field: "gsi1sk", composite: ["eventStartsAt", "eventId"] },
+    },
+    /** The waitlist of one kind of seat, first come first (sparse: only those waiting). */
+    waitlist: {
+      index: "gsi2",
+      condition: (item) => item.status === "waiting",
+      pk: { field: "gsi2pk", composite: ["eventId"] },
+      sk: { field: "gsi2sk", composite: ["attendance", "queuedAt", "accountId"] },
+    },
+    /**
+     * Seats offered from the waitlist, by when the offer lapses, for the expiry job: sparse, as
+     * only an offered registration has `offerExpiresAt` (a GSI's keys need not be unique).
+     */
+    offers: {
+      index: "gsi3",
+      pk: { field: "gsi3pk", composite: [] },
+      sk: { field: "gsi3sk", composite: ["offerExpiresAt"] },
+    },
+  },
+});

@@ -1,0 +1,248 @@
+import * as z from "zod/mini";
+import { consultationTopicIds, eventFormatIds, eventKindIds, municipalityIds, sphereIds } from "../reference";
+import { cursor, limit, optionalText, text, version, website } from "../shared/fields";
+
+export const EventKind = z.enum(eventKindIds, { error: "Выберите вид мероприятия" });
+export const EventFormat = z.enum(eventFormatIds, { error: "Выберите формат: очно, онлайн или оба" });
+export const Attendance = z.enum(["in_person", "online"], { error: "Выберите: очно или онлайн" });
+export type Attendance = z.infer<typeof Attendance>;
+
+export const MAX_QUESTIONS = 10;
+
+/** A clock time in Moscow as a datetime-local field sends it: 2026-12-10T18:00. */
+const moscowLocal = (label: string) =>
+  z.string({ error: `Укажите ${label}` }).check(
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "Дата и время в формате ГГГГ-ММ-ДДTЧЧ:ММ" }),
+    z.refine((value) => fromMoscowLocal(value) !== undefined, { error: "Такой даты нет" }),
+  );
+
+/** The instant of a Moscow clock time (UTC+3 all year, see shared/dates.ts); undefined if it does not exist. */
+export function fromMoscowLocal(value: string): Date | undefined {
+  const instant = new Date(`${value}:00+03:00`);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  // 2026-02-30T10:00 parses in some engines by rolling over into March: refused here.
+  const back = new Date(instant.getTime() + 3 * 3600_000).toISOString().slice(0, 16);
+  return back === value ? instant : undefined;
+}
+
+const seats = (label: string) =>
+  z.optional(
+    z
+      .int({ error: `${label}: целое число мест` })
+      .check(
+        z.gte(1, { error: "Мест должно быть больше нуля (пусто — без ограничения)" }),
+        z.lte(100_000, { error: "Слишком много мест" }),
+      ),
+  );
+
+export const QuestionKind = z.enum(["text", "choice", "yesno"], { error: "Выберите вид вопроса" });
+
+export const RegistrationQuestion = z.strictObject({
+  /** Stable across edits, so answers keep their question; the portal assigns it when absent. */
+  id: z.optional(z.string().check(z.regex(/^q[0-9a-z]{1,12}$/, { error: "Неверный номер вопроса" }))),
+  kind: QuestionKind,
+  label: text("вопрос", 3, 200),
+  /** For a choice: two to ten options. */
+  options: z._default(
+    z.array(text("вариант ответа", 1, 100)).check(z.maxLength(10, { error: "Не больше 10 вариантов" })),
+    [],
+  ),
+  required: z._default(z.boolean(), false),
+});
+export type RegistrationQuestion = z.infer<typeof RegistrationQuestion>;
+
+const eventFields = {
+  kind: EventKind,
+  format: EventFormat,
+  title: text("название", 5, 150).check(z.regex(/^[^\r\n]*$/, { error: "Название — в одну строку" })),
+  description: text("описание", 20, 5000),
+  startsAt: moscowLocal("начало"),
+  endsAt: moscowLocal("окончание"),
+  /** For an in-person or hybrid event. */
+  municipality: z.optional(z.enum(municipalityIds, { error: "Выберите муниципалитет" })),
+  address: optionalText(300),
+  /** For an online or hybrid event: shown only to confirmed participants. */
+  onlineUrl: z.optional(website),
+  speakers: z._default(
+    z.array(text("выступающего", 2, 150)).check(z.maxLength(20, { error: "Не больше 20 выступающих" })),
+    [],
+  ),
+  topic: z.optional(z.enum(consultationTopicIds, { error: "Выберите тему" })),
+  spheres: z._default(
+    z
+      .array(z.enum(sphereIds, { error: "Выберите сферу из списка" }))
+      .check(z.maxLength(5, { error: "Не больше 5 сфер" })),
+    [],
+  ),
+  audience: optionalText(300),
+  /** Absent: no limit. */
+  capacityInPerson: seats("Очно"),
+  capacityOnline: seats("Онлайн"),
+  /** Absent: registration opens at once. */
+  registrationOpensAt: z.optional(moscowLocal("начало регистрации")),
+  /** Absent: registration closes when the event starts. */
+  registrationClosesAt: z.optional(moscowLocal("конец регистрации")),
+  questions: z._default(
+    z
+      .array(RegistrationQuestion)
+      .check(z.maxLength(MAX_QUESTIONS, { error: `Не больше ${MAX_QUESTIONS} вопросов` })),
+    [],
+  ),
+};
+
+type EventShape = Partial<Record<keyof typeof eventFields, unknown>>;
+
+/** Rules across fields, each said on the field a person should change; run even when others failed. */
+const eventRules = z.superRefine(
+  (value: EventShape | null, ctx) => {
+    if (!value) return;
+    const issue = (field: keyof typeof eventFields, message: string) =>
+      ctx.addIssue({ code: "custom", path: [field], message, input: value });
+    const at = (field: keyof typeof eventFields) =>
+      typeof value[field] === "string" ? fromMoscowLocal(value[field] as string) : undefined;
+    const starts = at("startsAt");
+    const ends = at("endsAt");
+    const opens = at("registrationOpensAt");
+    const closes = at("registrationClosesAt");
+    if (starts && ends && ends <= starts) issue("endsAt", "Окончание должно быть позже начала");
+    if (starts && closes && closes > starts)
+      issue("registrationClosesAt", "Регистрация должна закрыться до начала");
+    if (opens && (closes ?? starts) && opens >= (closes ?? starts)!) {
+      issue("registrationOpensAt", "Регистрация должна открыться раньше, чем закроется");
+    }
+    const inPerson = value.format === "in_person" || value.format === "hybrid";
+    const remote = value.format === "online" || value.format === "hybrid";
+    if (inPerson && !value.municipality) issue("municipality", "Выберите муниципалитет");
+    if (inPerson && !(typeof value.address === "string" && value.address)) issue("address", "Укажите адрес");
+    if (remote && !value.onlineUrl) issue("onlineUrl", "Укажите ссылку на подключение");
+    if (!inPerson && value.capacityInPerson !== undefined) {
+      issue("capacityInPerson", "Очных мест нет у онлайн-мероприятия");
+    }
+    if (!remote && value.capacityOnline !== undefined) {
+      issue("capacityOnline", "Онлайн-мест нет у очного мероприятия");
+    }
+    const questions = Array.isArray(value.questions) ? (value.questions as RegistrationQuestion[]) : [];
+    questions.forEach((question, index) => {
+      if (question?.kind === "choice" && (question.options?.length ?? 0) < 2) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "options"],
+          message: "У вопроса с выбором — не меньше двух вариантов",
+          input: value,
+        });
+      }
+    });
+  },
+  { when: () => true },
+);
+
+export const CreateEvent = z
+  .strictObject({
+    ...eventFields,
+    /** A member proposing an event on behalf of this organisation; coordinators may leave it out. */
+    organisationId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  })
+  .check(eventRules);
+export type CreateEvent = z.infer<typeof CreateEvent>;
+
+export const EventQuery = z.strictObject({
+  when: z._default(
+    z.enum(["upcoming", "past"], { error: "Выберите: предстоящие или прошедшие" }),
+    "upcoming",
+  ),
+  kind: z.optional(EventKind),
+  format: z.optional(EventFormat),
+  municipality: z.optional(z.enum(municipalityIds, { error: "Выберите муниципалитет" })),
+  topic: z.optional(z.enum(consultationTopicIds, { error: "Выберите тему" })),
+  cursor,
+  limit,
+});
+export type EventQuery = z.infer<typeof EventQuery>;
+
+export const Answer = z.strictObject({
+  questionId: z.string().check(z.minLength(1), z.maxLength(20)),
+  value: z.union([
+    z.string().check(z.trim(), z.maxLength(1000, { error: "Не длиннее 1000 символов" })),
+    z.boolean(),
+  ]),
+});
+
+export const Register = z.strictObject({
+  /** For an organisation the person represents; absent: as a private person. */
+  organisationId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  /** Required when the event is both in person and online. */
+  attendance: z.optional(Attendance),
+  answers: z._default(z.array(Answer).check(z.maxLength(MAX_QUESTIONS)), []),
+});
+export type Register = z.infer<typeof Register>;
+
+export const RegistrationStatus = z.enum(["confirmed", "waiting", "offered", "cancelled", "expired"]);
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+
+export const RegistrationView = z.object({
+  eventId: z.string(),
+  status: RegistrationStatus,
+  attendance: Attendance,
+  organisation: z.optional(z.string()),
+  /** Among those waiting for the same kind of seat, 1 for the next in line. */
+  waitlistPosition: z.optional(z.number()),
+  /** Until when an offered seat may be taken. */
+  offerExpiresAt: z.optional(z.string()),
+  createdAt: z.string(),
+  version: z.number(),
+});
+export type RegistrationView = z.infer<typeof RegistrationView>;
+
+export const ChangeRegistration = z.strictObject({ version });
+export type ChangeRegistration = z.infer<typeof ChangeRegistration>;
+
+const SeatCount = z.object({
+  /** Absent: no limit. */
+  capacity: z.optional(z.number()),
+  taken: z.number(),
+});
+
+export const EventStatus = z.enum(["proposed", "returned", "published", "cancelled"]);
+
+export const EventView = z.object({
+  id: z.string(),
+  kind: EventKind,
+  format: EventFormat,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  municipality: z.optional(z.string()),
+  address: z.optional(z.string()),
+  topic: z.optional(z.string()),
+  spheres: z.array(z.string()),
+  status: EventStatus,
+  organiser: z.string(),
+  seats: z.object({ inPerson: z.optional(SeatCount), online: z.optional(SeatCount) }),
+  waiting: z.number(),
+  registration: z.enum(["not_yet", "open", "closed"]),
+  registrationOpensAt: z.string(),
+  registrationClosesAt: z.string(),
+});
+export type EventView = z.infer<typeof EventView>;
+
+export const EventDetail = z.object({
+  ...EventView.shape,
+  description: z.string(),
+  speakers: z.array(z.string()),
+  audience: z.optional(z.string()),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      kind: QuestionKind,
+      label: z.string(),
+      options: z.array(z.string()),
+      required: z.boolean(),
+    }),
+  ),
+  /** Only for confirmed participants and the organisers. */
+  onlineUrl: z.optional(z.string()),
+  myRegistration: z.optional(RegistrationView),
+  version: z.number(),
+  may: z.object({ register: z.boolean(), manage: z.boolean() }),
+});
+export type EventDetail = z.infer<typeof EventDetail>;

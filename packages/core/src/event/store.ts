@@ -1,0 +1,18 @@
+import { AccountEntity } from "../account/entity";
+import { store, type Writers, type Writes } from "../db/store";
+import { OutboxEntity } from "../mail/entity";
+import { MembershipEntity, OrganisationEntity } from "../member/entity";
+import { EventEntity, RegistrationEntity } from "./entity";
+
+export const db = store({
+  event: EventEntity,
+  registration: RegistrationEntity,
+  organisation: OrganisationEntity,
+  membership: MembershipEntity,
+  account: AccountEntity,
+  outbox: OutboxEntity,
+});
+
+type Entities = ReturnType<typeof db>["entities"];
+export type EventWriters = Writers<Entities>;
+export type EventWrites = Writes<Entities>;

@@ -1,0 +1,95 @@
+import * as Clock from "@cluster/core/shared/clock";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { coordinatorContext, mailTo, signIn, uniqueEmail, url, useBrowser } from "./browser";
+
+const browser = useBrowser();
+
+/** A Moscow clock time `hours` from now, as a datetime-local field takes it. */
+const moscowIn = (hours: number) =>
+  new Date(Clock.nowMs() + (hours + 3) * 3_600_000).toISOString().slice(0, 16);
+
+/** The event page's address in the newest letter with this subject, as a person would follow it. */
+async function linkInLetter(email: string, subject: string) {
+  await expect
+    .poll(async () => (await mailTo(email)).some((mail) => mail.subject.startsWith(subject)))
+    .toBe(true);
+  const letter = (await mailTo(email)).filter((mail) => mail.subject.startsWith(subject)).at(-1);
+  const link = /https?:\/\/\S+\/events\/[0-9A-Z]{26}/.exec(letter?.body.text ?? "")?.[0];
+  if (!link) throw new Error(`no event link in «${subject}» to ${email}`);
+  return new URL(link).pathname;
+}
+
+async function register(page: Page, path: string) {
+  await page.goto(url(path));
+  await page.getByRole("radio", { name: "Нет" }).check();
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+}
+
+describe("events in the browser", () => {
+  it("a coordinator publishes a webinar of 2 seats; the third person waits, gets the freed seat by mail and takes it; the link stays hidden from a guest", async () => {
+    const title = `Вебинар: бюджет грантовой заявки ${Date.now().toString(36)}`;
+    const desk = await (await coordinatorContext(browser())).newPage();
+    await desk.goto(url("/events"));
+    await desk.getByRole("link", { name: "Создать мероприятие" }).click();
+    await desk.getByLabel("Вид").selectOption({ label: "Вебинар" });
+    await desk.getByLabel("Название").fill(title);
+    await desk
+      .getByLabel("Описание")
+      .fill("Как посчитать бюджет проекта и обосновать каждую статью расходов.");
+    await desk.getByLabel("Начало (мск)").fill(moscowIn(48));
+    await desk.getByLabel("Окончание (мск)").fill(moscowIn(50));
+    await desk.getByLabel("Ссылка на подключение").fill("https://meet.example.org/budget-webinar");
+    await desk.getByLabel("Онлайн-мест").fill("2");
+    await desk.getByRole("button", { name: "Добавить вопрос" }).click();
+    await desk.getByLabel("Вопрос 1: вид").selectOption({ label: "Выбор из вариантов" });
+    await desk.getByLabel("Вопрос 1: текст").fill("Подавали ли вы заявки раньше?");
+    await desk.getByLabel("Вопрос 1: варианты").fill("Да\nНет");
+    await desk.getByRole("checkbox", { name: "Вопрос 1: обязательный" }).check();
+    await desk.getByRole("button", { name: "Опубликовать" }).click();
+    await desk.getByRole("heading", { level: 1, name: title }).waitFor();
+    const path = new URL(desk.url()).pathname;
+    expect(path).toMatch(/^\/events\/[0-9A-Z]{26}$/);
+    await desk.getByText("https://meet.example.org/budget-webinar").waitFor();
+
+    const emails = [uniqueEmail("first"), uniqueEmail("second"), uniqueEmail("third")];
+    const [first, second, third] = await Promise.all(
+      emails.map(() => browser().newPage({ viewport: { width: 360, height: 740 } })),
+    );
+    await signIn(first!, emails[0]!, "Первая Участница");
+    await signIn(second!, emails[1]!, "Второй Участник");
+    await signIn(third!, emails[2]!, "Третья Участница");
+    await register(first!, path);
+    await first!.getByText("Вы зарегистрированы").waitFor();
+    await first!.getByRole("link", { name: "https://meet.example.org/budget-webinar" }).waitFor();
+    await register(second!, path);
+    await second!.getByText("Вы зарегистрированы").waitFor();
+    await register(third!, path);
+    await third!.getByText("Вы в листе ожидания").waitFor();
+    await third!.getByText("Ваше место в очереди: 1").waitFor();
+    expect(await third!.getByText("meet.example.org").count()).toBe(0);
+
+    // The first cancels from the page her confirmation letter links to.
+    await first!.goto(url(await linkInLetter(emails[0]!, "Вы зарегистрированы")));
+    await first!.getByRole("button", { name: "Отменить регистрацию" }).click();
+    await first!.getByRole("button", { name: "Зарегистрироваться" }).waitFor();
+
+    await third!.goto(url(await linkInLetter(emails[2]!, "Освободилось место")));
+    await third!.getByText("Для вас освободилось место").waitFor();
+    await third!.getByRole("button", { name: "Подтвердить участие" }).click();
+    await third!.getByText("Вы зарегистрированы").waitFor();
+    await third!.getByRole("link", { name: "https://meet.example.org/budget-webinar" }).waitFor();
+
+    const guest = await browser().newPage();
+    await guest.goto(url(path));
+    await guest.getByRole("heading", { level: 1, name: title }).waitFor();
+    await guest.getByText("Свободно мест: 0").or(guest.getByText("Мест нет")).first().waitFor();
+    expect(await guest.content()).not.toContain("meet.example.org");
+    await guest.getByRole("link", { name: "Войдите" }).waitFor();
+
+    // The calendar lists it among the upcoming webinars.
+    await guest.goto(url("/events?kind=webinar"));
+    await guest.getByRole("link", { name: title }).waitFor();
+    for (const page of [desk, first!, second!, third!, guest]) await page.close();
+  });
+});

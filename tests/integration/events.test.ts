@@ -1,0 +1,253 @@
+import type { Person } from "@cluster/core/actor";
+import * as Clock from "@cluster/core/shared/clock";
+import { describe, expect, it } from "vitest";
+import { asCoordinator, Client, mailTo, signedIn } from "./client";
+import { approvedMember, moscowIn, webinar } from "./fixtures";
+
+const HOUR = 3600_000;
+
+const answer = { answers: [{ questionId: "q1", value: "Нет" }] };
+const subjects = async (email: string) => (await mailTo(email)).map((mail) => mail.subject);
+
+async function publishedEvent(overrides: Record<string, unknown> = {}) {
+  const coordinator = await asCoordinator();
+  const created = await coordinator.post("/api/events", webinar(overrides));
+  if (created.status !== 201) throw new Error(JSON.stringify(created.json));
+  return created.json;
+}
+
+describe("events", () => {
+  it("fill their seats, put the rest on a waitlist and offer a freed seat to the next in line", async () => {
+    const event = await publishedEvent();
+    expect(event).toMatchObject({ status: "published", seats: { online: { capacity: 2, taken: 0 } } });
+
+    const guest = new Client();
+    const listed = await guest.get("/api/events?kind=webinar&topic=grants&limit=100");
+    expect(listed.json.items.map((item: { id: string }) => item.id)).toContain(event.id);
+    const seen = await guest.get(`/api/events/${event.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.json.onlineUrl).toBeUndefined();
+    expect(JSON.stringify(listed.json)).not.toContain("meet.example.org");
+
+    const [first, second, third] = await Promise.all([signedIn(), signedIn(), signedIn()]);
+    const one = await first!.post(`/api/events/${event.id}/registration`, answer);
+    const two = await second!.post(`/api/events/${event.id}/registration`, answer);
+    const three = await third!.post(`/api/events/${event.id}/registration`, answer);
+    expect([one.status, two.status, three.status]).toEqual([201, 201, 201]);
+    expect([one.json.status, two.json.status, three.json.status]).toEqual([
+      "confirmed",
+      "confirmed",
+      "waiting",
+    ]);
+    expect(three.json.waitlistPosition).toBe(1);
+
+    expect((await first!.get(`/api/events/${event.id}`)).json.onlineUrl).toBe(
+      "https://meet.example.org/grants-webinar",
+    );
+    expect((await third!.get(`/api/events/${event.id}`)).json.onlineUrl).toBeUndefined();
+    const mails = await mailTo(first!.email);
+    expect(mails.find((mail) => mail.subject.startsWith("Вы зарегистрированы"))?.body.text).toContain(
+      "meet.example.org/grants-webinar",
+    );
+    expect((await mailTo(third!.email)).map((mail) => mail.body.text ?? "").join()).not.toContain(
+      "meet.example.org",
+    );
+
+    const again = await first!.post(`/api/events/${event.id}/registration`, answer);
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe("already_registered");
+
+    const cancelled = await first!.post(`/api/events/${event.id}/registration/cancel`, {
+      version: one.json.version,
+    });
+    expect(cancelled.status).toBe(200);
+    expect(await subjects(third!.email)).toContain(`Освободилось место: «${event.title}»`);
+    const offered = (await third!.get(`/api/events/${event.id}`)).json;
+    expect(offered.myRegistration).toMatchObject({ status: "offered" });
+    expect(Date.parse(offered.myRegistration.offerExpiresAt) - Clock.nowMs()).toBeLessThanOrEqual(24 * HOUR);
+    expect(offered.seats.online).toEqual({ capacity: 2, taken: 2 });
+    expect(offered.waiting).toBe(0);
+
+    const confirmed = await third!.post(`/api/events/${event.id}/registration/confirm`, {
+      version: offered.myRegistration.version,
+    });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json.status).toBe("confirmed");
+    expect((await third!.get(`/api/events/${event.id}`)).json.onlineUrl).toBe(
+      "https://meet.example.org/grants-webinar",
+    );
+    const mine = await third!.get("/api/events/registrations/mine");
+    expect(mine.json.items).toEqual([expect.objectContaining({ eventId: event.id, status: "confirmed" })]);
+  });
+
+  it("give exactly 50 seats to 200 simultaneous registrations and put 150 on the waitlist", async () => {
+    const { register } = await import("@cluster/core/event/registrations");
+    const { db } = await import("@cluster/core/db/service");
+    const event = await publishedEvent({ capacityOnline: 50, questions: [] });
+    const people: Person[] = Array.from({ length: 200 }, (_, index) => ({
+      type: "person",
+      accountId: `01RUSH${String(index).padStart(20, "0")}`,
+      email: `rush.${index}.${event.id}@test.example`,
+      name: `Участник ${index}`,
+      roles: [],
+    }));
+    const results = await Promise.all(people.map((person) => register(person, event.id, { answers: [] })));
+    const statuses = results.map((result) => result.status);
+    expect(statuses.filter((status) => status === "confirmed")).toHaveLength(50);
+    expect(statuses.filter((status) => status === "waiting")).toHaveLength(150);
+
+    const { data: rows } = await db()
+      .entities.eventRegistration.query.byEvent({ eventId: event.id })
+      .go({ pages: "all" });
+    expect(rows.filter((row) => row.status === "confirmed")).toHaveLength(50);
+    expect(rows.filter((row) => row.status === "waiting")).toHaveLength(150);
+    const { data: counted } = await db().entities.event.get({ id: event.id }).go({ consistent: true });
+    expect(counted).toMatchObject({ takenOnline: 50, waiting: 150 });
+    // Waitlist positions are 1…150 with no gaps or repeats.
+    const waiting = results.filter((result) => result.status === "waiting");
+    const { registrationView } = await import("@cluster/core/event/events");
+    const positions = await Promise.all(
+      rows
+        .filter((row) => row.status === "waiting")
+        .map(async (row) => (await registrationView(row)).waitlistPosition),
+    );
+    expect(waiting).toHaveLength(150);
+    expect(new Set(positions).size).toBe(150);
+    expect(Math.max(...(positions as number[]))).toBe(150);
+  }, 120_000);
+
+  it("pass an offer not taken in time to the next in line, once however often the job runs", async () => {
+    const { passLapsedOffers } = await import("@cluster/core/event/registrations");
+    const event = await publishedEvent({ capacityOnline: 1, questions: [] });
+    const [holder, next, after] = await Promise.all([signedIn(), signedIn(), signedIn()]);
+    const held = await holder!.post(`/api/events/${event.id}/registration`, {});
+    await next!.post(`/api/events/${event.id}/registration`, {});
+    await after!.post(`/api/events/${event.id}/registration`, {});
+    await holder!.post(`/api/events/${event.id}/registration/cancel`, { version: held.json.version });
+    expect((await next!.get(`/api/events/${event.id}`)).json.myRegistration.status).toBe("offered");
+    expect((await after!.get(`/api/events/${event.id}`)).json.myRegistration).toMatchObject({
+      status: "waiting",
+      waitlistPosition: 1,
+    });
+
+    const lapsed = new Date(Clock.nowMs() + 25 * HOUR);
+    await passLapsedOffers(lapsed);
+    await passLapsedOffers(lapsed);
+    expect((await next!.get(`/api/events/${event.id}`)).json.myRegistration).toBeUndefined();
+    expect(await subjects(next!.email)).toContain(`Место передано следующему: «${event.title}»`);
+    const passed = (await after!.get(`/api/events/${event.id}`)).json;
+    expect(passed.myRegistration.status).toBe("offered");
+    expect(
+      (await subjects(after!.email)).filter((subject) => subject.startsWith("Освободилось место")),
+    ).toHaveLength(1);
+    expect(passed.seats.online).toEqual({ capacity: 1, taken: 1 });
+
+    // The last in line lets it lapse too, with nobody behind: the seat is free again.
+    await passLapsedOffers(new Date(Clock.nowMs() + 50 * HOUR));
+    const free = (await holder!.get(`/api/events/${event.id}`)).json;
+    expect(free.seats.online).toEqual({ capacity: 1, taken: 0 });
+    expect(free.waiting).toBe(0);
+  });
+
+  it("offer a seat freed two hours before the start to nobody: it is simply free again", async () => {
+    const { offerUntil } = await import("@cluster/core/event/registrations");
+    const now = new Date("2026-12-10T10:00:00Z");
+    expect(offerUntil({ startsAt: "2026-12-10T11:30:00Z" }, now)).toBeUndefined();
+    expect(offerUntil({ startsAt: "2026-12-10T20:00:00Z" }, now)).toBe("2026-12-10T18:00:00.000Z");
+    expect(offerUntil({ startsAt: "2026-12-20T20:00:00Z" }, now)).toBe("2026-12-11T10:00:00.000Z");
+  });
+
+  it("refuse impossible events with a message on each field, and store none of them", async () => {
+    const coordinator = await asCoordinator();
+    const before = (await coordinator.get("/api/events?limit=100")).json.items.length;
+    const refused = await coordinator.post(
+      "/api/events",
+      webinar({
+        startsAt: moscowIn(50),
+        endsAt: moscowIn(49),
+        registrationClosesAt: moscowIn(51),
+        capacityOnline: 0,
+        questions: [{ kind: "choice", label: "Ваш вариант?", options: ["Один"] }],
+      }),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.fields).toMatchObject({
+      endsAt: "Окончание должно быть позже начала",
+      registrationClosesAt: "Регистрация должна закрыться до начала",
+      capacityOnline: expect.stringContaining("больше нуля"),
+      "questions.0.options": "У вопроса с выбором — не меньше двух вариантов",
+    });
+    const past = await coordinator.post(
+      "/api/events",
+      webinar({ startsAt: moscowIn(-2), endsAt: moscowIn(-1) }),
+    );
+    expect(past.status).toBe(422);
+    expect(past.json.error.fields).toEqual({ startsAt: "Это время уже прошло" });
+    const inPerson = await coordinator.post(
+      "/api/events",
+      webinar({ format: "in_person", capacityOnline: undefined }),
+    );
+    expect(inPerson.json.error.fields).toMatchObject({
+      municipality: "Выберите муниципалитет",
+      address: "Укажите адрес",
+    });
+    expect((await coordinator.get("/api/events?limit=100")).json.items.length).toBe(before);
+  });
+
+  it("refuse registrations that cannot be: unknown answers, a missing required one, a closed registration", async () => {
+    const event = await publishedEvent();
+    const person = await signedIn();
+    const unknown = await person.post(`/api/events/${event.id}/registration`, {
+      answers: [{ questionId: "q9", value: "Да" }],
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.fields).toMatchObject({
+      "answers.0.questionId": "У мероприятия нет такого вопроса",
+      "question.q1": "Ответьте на этот вопрос",
+    });
+    const wrongChoice = await person.post(`/api/events/${event.id}/registration`, {
+      answers: [{ questionId: "q1", value: "Может быть" }],
+    });
+    expect(wrongChoice.json.error.fields).toEqual({ "answers.0.value": "Выберите один из вариантов" });
+    expect((await person.get(`/api/events/${event.id}`)).json.myRegistration).toBeUndefined();
+
+    const closed = await publishedEvent({
+      registrationOpensAt: moscowIn(30),
+      registrationClosesAt: moscowIn(40),
+    });
+    const early = await person.post(`/api/events/${closed.id}/registration`, answer);
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe("registration_not_open");
+    const late = await Clock.at(new Date(Clock.nowMs() + 41 * HOUR), () =>
+      import("@cluster/core/event/registrations").then(({ register }) =>
+        register(
+          {
+            type: "person",
+            accountId: "01LATE0000000000000000000",
+            email: "late@test.example",
+            name: "Поздний",
+            roles: [],
+          },
+          closed.id,
+          answer,
+        ).catch((error) => error),
+      ),
+    );
+    expect(late.code).toBe("registration_closed");
+  });
+
+  it("let an approved member propose an event, which stays off the calendar until a coordinator publishes it", async () => {
+    const member = await approvedMember();
+    const proposed = await member.post("/api/events", webinar({ organisationId: member.organisationId }));
+    expect(proposed.status).toBe(201);
+    expect(proposed.json).toMatchObject({ status: "proposed", organiser: expect.any(String) });
+    expect((await new Client().get(`/api/events/${proposed.json.id}`)).status).toBe(404);
+    const listed = await new Client().get("/api/events?limit=100");
+    expect(listed.json.items.map((item: { id: string }) => item.id)).not.toContain(proposed.json.id);
+
+    const privatePerson = await signedIn();
+    const refused = await privatePerson.post("/api/events", webinar());
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.message).toContain("участник кластера");
+  });
+});
