@@ -27,15 +27,16 @@ describe("the home page after a fresh start", () => {
 
     // Live content, not promises: the demo year's handovers, listings, answers and members.
     await page.getByText(/Через Банк ресурсов уже состоялось \d+ передач/).waitFor();
-    for (const area of ["Банк ресурсов", "Консультации", "Новые участники"]) {
+    for (const area of ["Банк ресурсов", "Консультации", "Мероприятия", "Новые участники"]) {
       await expect.poll(() => page.getByRole("region", { name: area }).getByRole("listitem").count()).toBe(3);
     }
     // What works is not announced as coming.
     const soon = (await page.getByRole("region", { name: "Скоро" }).textContent()) ?? "";
-    expect(soon).not.toMatch(/Консультации|Дайджест/);
+    expect(soon).not.toMatch(/Консультации|Дайджест|Мероприятия/);
 
     await followFirst(page, "Банк ресурсов", /^\/resources\/[0-9A-Z]{26}$/, true);
     await followFirst(page, "Консультации", /^\/consultations\/[0-9A-Z]{26}$/, true);
+    await followFirst(page, "Мероприятия", /^\/events\/[0-9A-Z]{26}$/, true);
     await followFirst(page, "Новые участники", /^\/members\/[0-9A-Z]{26}$/, false);
 
     await page

@@ -8,11 +8,13 @@ import {
 import { createAsync } from "@solidjs/router";
 import { For, type JSX, Show } from "solid-js";
 import { getKnowledge } from "../data/consultations";
+import { getEvents } from "../data/events";
 import { getNewestMembers } from "../data/members";
 import { getLedger, getResources } from "../data/resources";
 import { formatDate, plural } from "../ui/format";
 import { PageTitle } from "../ui/page-title";
 import { DataBoundary } from "../ui/status";
+import { eventMeta } from "./events/labels";
 import { formatRoubles, kindBadge } from "./resources/labels";
 
 /** How many of each area's newest items the home page shows. */
@@ -22,6 +24,7 @@ export const HOME_ITEMS = 3;
 export function preloadHome() {
   void getResources({}, undefined, HOME_ITEMS);
   void getKnowledge({}, undefined, HOME_ITEMS);
+  void getEvents({}, undefined, HOME_ITEMS);
   void getNewestMembers(HOME_ITEMS);
   void getLedger({});
 }
@@ -73,6 +76,15 @@ export default function Home() {
           <NewAnswers />
         </Area>
         <Area
+          id="home-events"
+          title="Мероприятия"
+          about="Встречи, вебинары, консультационные дни, стратегическая сессия и ярмарка социальных проектов."
+          all={{ href: "/events", text: "Все мероприятия" }}
+          more={{ href: "/events?when=past", text: "Прошедшие" }}
+        >
+          <NextEvents />
+        </Area>
+        <Area
           id="home-members"
           title="Новые участники"
           about="НКО, компании, органы власти, СМИ и эксперты, вступившие в кластер."
@@ -92,10 +104,6 @@ export default function Home() {
       <section aria-labelledby="soon-title" class="section">
         <h2 id="soon-title">Скоро</h2>
         <ul class="soon-list">
-          <li>
-            <strong>Мероприятия</strong> — встречи, вебинары, стратегические сессии и ярмарка социальных
-            проектов с регистрацией.
-          </li>
           <li>
             <strong>Обучение и гранты</strong> — курсы по проектированию и календарь грантовых конкурсов.
           </li>
@@ -174,6 +182,24 @@ function NewAnswers() {
               <span class="home-meta">
                 {consultationTopicName[entry.topic]} · ответ {formatDate(entry.answeredAt)}
               </span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+function NextEvents() {
+  const page = createAsync(() => getEvents({}, undefined, HOME_ITEMS));
+  return (
+    <Show when={page()?.items.length} fallback={<p>Ближайших мероприятий пока нет.</p>}>
+      <ul class="home-items">
+        <For each={page()?.items}>
+          {(event) => (
+            <li>
+              <a href={`/events/${event.id}`}>{event.title}</a>
+              <span class="home-meta">{eventMeta(event)}</span>
             </li>
           )}
         </For>

@@ -4,6 +4,9 @@ import * as Questions from "@cluster/core/consultation/questions";
 import { db } from "@cluster/core/db/service";
 import * as Digest from "@cluster/core/digest/send";
 import * as Subscriptions from "@cluster/core/digest/subscriptions";
+import * as Events from "@cluster/core/event/events";
+import * as Registrations from "@cluster/core/event/registrations";
+import type { CreateEvent } from "@cluster/core/event/schema";
 import { type ConsultationTopic, consent, type Role } from "@cluster/core/reference";
 import * as Responses from "@cluster/core/resource/responses";
 import * as Clock from "@cluster/core/shared/clock";
@@ -313,10 +316,195 @@ const handovers: DemoHandover[] = [
   },
 ];
 
+/**
+ * The programme around today: each kind of event, in Kaluga, Obninsk and the districts and
+ * online, some held already, with the demo people registered (`days` from today: negative is past).
+ */
+const events: (Omit<CreateEvent, "startsAt" | "endsAt" | "speakers" | "spheres" | "questions"> & {
+  days: number;
+  hour: number;
+  hours: number;
+  speakers?: string[];
+  registrants: Who[];
+})[] = [
+  {
+    kind: "webinar",
+    format: "online",
+    title: "Заявка в Фонд президентских грантов: от идеи до бюджета",
+    description:
+      "Эксперт-победитель конкурсов Фонда разбирает структуру заявки, логику проекта и бюджет, отвечает на вопросы участников.",
+    onlineUrl: "https://meet.example.org/pfg-webinar",
+    topic: "grants",
+    capacityOnline: 100,
+    days: 6,
+    hour: 15,
+    hours: 2,
+    speakers: ["Ирина Грантова, эксперт конкурсов Фонда президентских грантов"],
+    registrants: ["member", "yolochka", "theatre"],
+  },
+  {
+    kind: "meeting",
+    format: "in_person",
+    title: "Встреча НКО Обнинска с представителями бизнеса",
+    description:
+      "Знакомство некоммерческих организаций Обнинска с предприятиями города: короткие презентации проектов и разговор о партнёрстве.",
+    municipality: "obninsk",
+    address: "пр. Ленина, 129, конференц-зал",
+    capacityInPerson: 40,
+    days: 13,
+    hour: 17,
+    hours: 2,
+    registrants: ["member", "tos"],
+  },
+  {
+    kind: "consultation_day",
+    format: "hybrid",
+    title: "День юридических консультаций для НКО",
+    description:
+      "Юристы отвечают на вопросы об уставе, договорах с волонтёрами и отчётности в Минюст — очно в Калуге и онлайн.",
+    municipality: "kaluga",
+    address: "ул. Ленина, 74, каб. 12",
+    onlineUrl: "https://meet.example.org/legal-day",
+    topic: "legal",
+    capacityInPerson: 15,
+    capacityOnline: 30,
+    days: 20,
+    hour: 11,
+    hours: 5,
+    speakers: ["Михаил Законов, юрист"],
+    registrants: ["yolochka"],
+  },
+  {
+    kind: "strategic_session",
+    format: "in_person",
+    title: "Стратегическая сессия: задачи некоммерческого сектора области на 2027 год",
+    description:
+      "НКО, органы власти, бизнес и СМИ вместе определяют главные задачи сектора и договариваются, кто за что отвечает.",
+    municipality: "kaluga",
+    address: "ул. Кирова, 1, Дом правительства",
+    topic: "authorities",
+    capacityInPerson: 60,
+    days: 34,
+    hour: 10,
+    hours: 6,
+    registrants: ["member", "yolochka", "theatre", "tos", "official"],
+  },
+  {
+    kind: "fair",
+    format: "in_person",
+    title: "Ярмарка социальных проектов",
+    description:
+      "НКО показывают свои проекты, находят партнёров и спонсоров; бизнес и жители выбирают, кого поддержать деньгами, вещами и делом.",
+    municipality: "kaluga",
+    address: "Гостиный двор, ул. Ленина, 126",
+    days: 48,
+    hour: 12,
+    hours: 5,
+    registrants: ["theatre", "tos"],
+  },
+  {
+    kind: "webinar",
+    format: "online",
+    title: "Как рассказать о проекте в СМИ и соцсетях",
+    description:
+      "Журналист и SMM-специалист показывают, как написать новость о проекте, которую возьмут в эфир.",
+    onlineUrl: "https://meet.example.org/media-webinar",
+    topic: "promotion",
+    capacityOnline: 80,
+    days: -12,
+    hour: 16,
+    hours: 2,
+    registrants: ["member", "theatre"],
+  },
+  {
+    kind: "meeting",
+    format: "in_person",
+    title: "Встреча ТОС Малоярославецкого района",
+    description:
+      "Активисты территориального общественного самоуправления делятся опытом благоустройства дворов.",
+    municipality: "maloyaroslavetsky",
+    address: "Малоярославец, ул. Кутузова, 3",
+    capacityInPerson: 30,
+    days: -26,
+    hour: 18,
+    hours: 2,
+    registrants: ["tos"],
+  },
+  {
+    kind: "final_session",
+    format: "hybrid",
+    title: "Итоговая сессия кластера за полугодие",
+    description:
+      "Подводим итоги: что сделано в Банке ресурсов и консультациях, какие проекты получили поддержку.",
+    municipality: "kaluga",
+    address: "ул. Ленина, 74, большой зал",
+    onlineUrl: "https://meet.example.org/final-session",
+    capacityInPerson: 50,
+    days: -40,
+    hour: 15,
+    hours: 3,
+    registrants: ["member", "yolochka", "official"],
+  },
+  {
+    kind: "other",
+    format: "online",
+    title: "Открытый разговор: волонтёры в небольших НКО",
+    description:
+      "Как найти и удержать волонтёров, когда в организации три человека: опыт НКО из районов области.",
+    onlineUrl: "https://meet.example.org/volunteers",
+    days: 9,
+    hour: 19,
+    hours: 1,
+    registrants: ["yolochka", "theatre"],
+  },
+];
+
+/** A Moscow clock time `days` from `today` at `hour`, as the form sends it. */
+const moscowAt = (today: number, days: number, hour: number) => {
+  const date = new Date(today + 3 * 3600_000 + days * DAY).toISOString().slice(0, 10);
+  return `${date}T${String(hour).padStart(2, "0")}:00`;
+};
+
+/** The coordinator publishes each event a month before it; the demo people register a few days later. */
+async function holdEvents(
+  actors: Record<Who, Person>,
+  coordinator: Person,
+  organisations: Map<string, string>,
+  today: number,
+) {
+  for (const { days, hour, hours, speakers, registrants, ...demo } of events) {
+    const startsAt = moscowAt(today, days, hour);
+    const startMs = Date.parse(`${startsAt}:00+03:00`);
+    const published = Math.min(today - DAY, startMs - 30 * DAY);
+    const event = await Clock.at(published, () =>
+      Events.create(coordinator, {
+        ...demo,
+        title: `${demo.title} (демо)`,
+        startsAt,
+        endsAt: moscowAt(today, days, hour + hours),
+        speakers: speakers ?? [],
+        spheres: [],
+        questions: [],
+      }),
+    );
+    for (const [index, who] of registrants.entries()) {
+      const person = actors[who];
+      await Clock.at(published + (index + 1) * DAY, () =>
+        Registrations.register(person, event.id, {
+          organisationId: organisations.get((people[who] as DemoPerson).represents?.[0] ?? ""),
+          attendance: demo.format === "hybrid" ? (index % 2 ? "online" : "in_person") : undefined,
+          answers: [],
+        }),
+      );
+    }
+  }
+}
+
 export interface DemoHistory {
   questions: number;
   handovers: number;
   digests: number;
+  events: number;
 }
 
 /** The demo people, their expert topics and memberships; the coordinator grants the roles as its page does. */
@@ -473,5 +661,6 @@ export async function seedHistory({
   await askAndAnswer(actors, organisations, today);
   await handOver(actors, coordinator, organisations, listings);
   const digests = await sendDigests(actors, today);
-  return { questions: questions.length, handovers: handovers.length, digests };
+  await holdEvents(actors, coordinator, organisations, today);
+  return { questions: questions.length, handovers: handovers.length, digests, events: events.length };
 }

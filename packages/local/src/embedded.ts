@@ -106,7 +106,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
       coordinator = result.coordinator;
       log(
         result.history
-          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 объявлений Банка ресурсов; за год: ${result.history.questions} вопросов, ${result.history.handovers} передач ресурсов, ${result.history.digests} дайджестов`
+          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 объявлений Банка ресурсов; за год: ${result.history.questions} вопросов, ${result.history.handovers} передач ресурсов, ${result.history.digests} дайджестов, ${result.history.events} мероприятий`
           : "Демо-данные      уже загружены",
       );
       // Every role a newcomer may try; the login code arrives in the mail viewer.

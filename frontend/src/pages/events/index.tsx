@@ -9,7 +9,7 @@ import { createPagedList, Pager } from "../../ui/pager";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
 import { createUrlFilters } from "../../ui/url-filters";
-import { formatOptions, kindAndFormat, kindOptions, seatsText, whenAndWhere } from "./labels";
+import { eventMeta, formatOptions, kindOptions, seatsText } from "./labels";
 
 const filterKeys = ["when", "kind", "format", "municipality", "topic"] as const;
 const municipalityOptions = municipalities.map((m) => ({ value: m.id, label: m.name }));
@@ -120,9 +120,7 @@ export default function Calendar() {
                     <h3 class="result-title">
                       <a href={`/events/${event.id}`}>{event.title}</a>
                     </h3>
-                    <p class="result-meta">
-                      {kindAndFormat(event)} · {whenAndWhere(event)}
-                    </p>
+                    <p class="result-meta">{eventMeta(event)}</p>
                     <Show when={!past()}>
                       <p class="result-short">{seatsText(event)}</p>
                     </Show>

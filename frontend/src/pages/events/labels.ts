@@ -1,32 +1,20 @@
 import type { EventView, RegistrationView } from "@cluster/core/event/schema";
-import {
-  eventFormatName,
-  eventFormats,
-  eventKindName,
-  eventKinds,
-  municipalityName,
-} from "@cluster/core/reference";
+import { eventFormats, eventKindName, eventKinds, municipalityName } from "@cluster/core/reference";
 import { formatDayTime } from "../../ui/format";
 
 export const kindOptions = eventKinds.map((kind) => ({ value: kind.id, label: kind.name }));
 export const formatOptions = eventFormats.map((format) => ({ value: format.id, label: format.name }));
 
-/** "пятница, 11 декабря в 18:00 (мск), онлайн" */
-export function whenAndWhere(event: EventView) {
-  const place =
-    event.format === "online"
-      ? "онлайн"
-      : [
-          event.municipality ? municipalityName[event.municipality as keyof typeof municipalityName] : "",
-          event.format === "hybrid" ? "и онлайн" : "",
-        ]
-          .filter(Boolean)
-          .join(" ");
-  return `${formatDayTime(event.startsAt, { weekday: true })} (мск), ${place}`;
+/** "Вебинар · пятница, 11 декабря в 18:00 (мск) · онлайн" */
+export function eventMeta(event: EventView) {
+  const town = event.municipality
+    ? municipalityName[event.municipality as keyof typeof municipalityName]
+    : "";
+  const place = event.format === "online" ? "онлайн" : event.format === "hybrid" ? `${town} и онлайн` : town;
+  return [eventKindName[event.kind], `${formatDayTime(event.startsAt, { weekday: true })} (мск)`, place].join(
+    " · ",
+  );
 }
-
-export const kindAndFormat = (event: EventView) =>
-  `${eventKindName[event.kind]} · ${eventFormatName[event.format].toLowerCase()}`;
 
 /** "Осталось 3 места из 20", "Мест нет, в листе ожидания 4", "Без ограничения мест" */
 export function seatsText(event: EventView) {

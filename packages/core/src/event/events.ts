@@ -64,7 +64,8 @@ export function eventView(event: EventItem, now = Clock.now()): EventView {
     topic: event.topic,
     spheres: event.spheres ?? [],
     status: event.status,
-    organiser: event.organisationName ?? event.organiserName,
+    // Only coordinators organise without an organisation: then the cluster itself is the organiser.
+    organiser: event.organisationName ?? "Кластер НКО Калужской области",
     seats: {
       inPerson: inPerson ? seatCount(event.capacityInPerson, event.takenInPerson) : undefined,
       online: remote ? seatCount(event.capacityOnline, event.takenOnline) : undefined,
@@ -152,8 +153,13 @@ export async function calendar(query: EventQuery, now = Clock.now()) {
         .filter(Boolean)
         .join(" AND "),
     )
+    // Only the facets narrow a page much: the end-time filter drops at most the last day's events.
     .go({
-      ...pageOptions(query.cursor, query.limit, true),
+      ...pageOptions(
+        query.cursor,
+        query.limit,
+        Boolean(query.kind || query.format || query.municipality || query.topic),
+      ),
       order: query.when === "upcoming" ? "asc" : "desc",
     });
   return { items: data.map((event) => eventView(event, now)), cursor: cursor ?? null };
