@@ -81,6 +81,11 @@ const routes: RouteDefinition[] = [
   },
   { path: "/events/new", component: lazy(() => import("./pages/events/new")) },
   {
+    path: "/events/:id/edit",
+    component: lazy(() => import("./pages/events/edit")),
+    preload: ({ params }) => void getEvent(params.id ?? ""),
+  },
+  {
     path: "/events/:id",
     component: lazy(() => import("./pages/events/detail")),
     preload: ({ params }) => void getEvent(params.id ?? ""),

@@ -406,6 +406,31 @@ const rules: Record<string, Rule> = {
   "GET /api/events": { may: "everyone" },
   "GET /api/events/registrations/mine": { may: "people" },
   "GET /api/events/{id}": { may: "everyone" },
+  "GET /api/events/calendar.ics": { may: "everyone" },
+  "POST /api/events/feed": { may: "people" },
+  // The secret address is the key: whoever holds it reads the feed.
+  "GET /api/events/feed": {
+    may: "everyone",
+    query: async (f) => new URL((await f.memberA.post("/api/events/feed")).json.url).search.slice(1),
+  },
+  "GET /api/events/{id}/calendar.ics": { may: "everyone" },
+  // The organiser (here the coordinator who made it) and coordinators change or cancel an event.
+  "PUT /api/events/{id}": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.event(f) }),
+    body: async (f, ids) => ({
+      ...webinar({ capacityOnline: 3, questions: [] }),
+      version: (await f.coordinator.get(`/api/events/${ids.id}`)).json.version,
+    }),
+  },
+  "POST /api/events/{id}/cancel": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.event(f) }),
+    body: async (f, ids) => ({
+      reason: "Спикер заболел, перенесём",
+      version: (await f.coordinator.get(`/api/events/${ids.id}`)).json.version,
+    }),
+  },
   "POST /api/events/{id}/registration": {
     may: "people",
     ids: async (f) => ({ id: await fresh.event(f) }),

@@ -1,10 +1,49 @@
 import type { Person } from "@cluster/core/actor";
 import * as Clock from "@cluster/core/shared/clock";
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { asCoordinator, Client, mailTo, signedIn } from "./client";
+import { asCoordinator, Client, mailTo, portalUrl, signedIn } from "./client";
 import { approvedMember, moscowIn, webinar } from "./fixtures";
 
 const HOUR = 3600_000;
+
+/** The events of an iCalendar text, as ical.js (an independent parser) reads them. */
+function calendarEvents(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+  return {
+    method: calendar.getFirstPropertyValue("method"),
+    events: calendar.getAllSubcomponents("vevent").map((component) => {
+      const event = new ICAL.Event(component);
+      return {
+        uid: event.uid,
+        summary: event.summary,
+        description: event.description,
+        start: event.startDate.toJSDate().toISOString(),
+        status: component.getFirstPropertyValue("status"),
+        attendee: component.getFirstPropertyValue("attendee"),
+      };
+    }),
+  };
+}
+
+interface StoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  attachments: { filename?: string; contentType: string; content: string }[];
+}
+
+/** The invite.ics of the newest letter with this subject, decoded. */
+async function invitation(email: string, subject: string) {
+  const { inject } = await import("vitest");
+  const { emails } = (await (await fetch(`${inject("sesUrl")}/store`)).json()) as { emails: StoredEmail[] };
+  const letter = emails
+    .filter((mail) => mail.destination.to.includes(email) && mail.subject.startsWith(subject))
+    .at(-1);
+  const file = letter?.attachments.find((attachment) => attachment.filename === "invite.ics");
+  if (!file) throw new Error(`no invite.ics in «${subject}» to ${email}`);
+  return { contentType: file.contentType, text: Buffer.from(file.content, "base64").toString("utf8") };
+}
 
 const answer = { answers: [{ questionId: "q1", value: "Нет" }] };
 const subjects = async (email: string) => (await mailTo(email)).map((mail) => mail.subject);
@@ -77,7 +116,151 @@ describe("events", () => {
       "https://meet.example.org/grants-webinar",
     );
     const mine = await third!.get("/api/events/registrations/mine");
-    expect(mine.json.items).toEqual([expect.objectContaining({ eventId: event.id, status: "confirmed" })]);
+    expect(mine.json.items).toEqual([
+      {
+        registration: expect.objectContaining({ eventId: event.id, status: "confirmed" }),
+        event: expect.objectContaining({ id: event.id, title: event.title }),
+      },
+    ]);
+  });
+
+  it("send an invitation and its cancellation as iCalendar, and list events in the public and personal feeds", async () => {
+    const event = await publishedEvent({ questions: [], onlineUrl: "https://meet.example.org/ical-check" });
+    const person = await signedIn();
+    const registered = await person.post(`/api/events/${event.id}/registration`, {});
+    const invite = await invitation(person.email, "Вы зарегистрированы");
+    expect(invite.contentType).toContain("method=REQUEST");
+    const sent = calendarEvents(invite.text);
+    expect(sent.method).toBe("REQUEST");
+    expect(sent.events).toEqual([
+      expect.objectContaining({
+        summary: event.title,
+        start: event.startsAt,
+        status: "CONFIRMED",
+        attendee: `mailto:${person.email}`,
+      }),
+    ]);
+    expect(sent.events[0]?.description).toContain("https://meet.example.org/ical-check");
+
+    const feed = await fetch(`${portalUrl()}/api/events/calendar.ics`);
+    expect(feed.headers.get("content-type")).toMatch(/^text\/calendar/);
+    const published = await feed.text();
+    expect(calendarEvents(published).events.map((item) => item.uid)).toContain(sent.events[0]?.uid);
+    expect(published).not.toContain("meet.example.org");
+    const single = await (await fetch(`${portalUrl()}/api/events/${event.id}/calendar.ics`)).text();
+    expect(calendarEvents(single).events).toEqual([expect.objectContaining({ uid: sent.events[0]?.uid })]);
+    expect(single).not.toContain("ical-check");
+
+    const { json: first } = await person.post("/api/events/feed");
+    expect(first.webcal).toMatch(/^webcal:\/\//);
+    const mine = await (await fetch(first.url)).text();
+    const listed = calendarEvents(mine).events.find((item) => item.uid === sent.events[0]?.uid);
+    expect(listed?.description).toContain("https://meet.example.org/ical-check");
+    const { json: second } = await person.post("/api/events/feed");
+    expect((await fetch(first.url)).status).toBe(404);
+    expect((await fetch(second.url)).status).toBe(200);
+
+    await person.post(`/api/events/${event.id}/registration/cancel`, { version: registered.json.version });
+    const cancelled = calendarEvents((await invitation(person.email, "Регистрация отменена")).text);
+    expect(cancelled.method).toBe("CANCEL");
+    expect(cancelled.events).toEqual([
+      expect.objectContaining({ uid: sent.events[0]?.uid, status: "CANCELLED" }),
+    ]);
+    const after = calendarEvents(await (await fetch(second.url)).text()).events;
+    expect(after.map((item) => item.uid)).not.toContain(sent.events[0]?.uid);
+  });
+
+  it("remind confirmed participants the day and the hour before, once each however often the job runs", async () => {
+    const { sendReminders } = await import("@cluster/core/event/reminders");
+    const event = await publishedEvent({ questions: [], startsAt: moscowIn(30), endsAt: moscowIn(32) });
+    const [staying, leaving] = await Promise.all([signedIn(), signedIn()]);
+    await staying!.post(`/api/events/${event.id}/registration`, {});
+    const left = await leaving!.post(`/api/events/${event.id}/registration`, {});
+    await leaving!.post(`/api/events/${event.id}/registration/cancel`, { version: left.json.version });
+    const start = Date.parse(event.startsAt);
+    const reminders = async (email: string) =>
+      (await subjects(email)).filter((subject) => /^(Завтра|Через час):/.test(subject));
+
+    await sendReminders(new Date(start - 25 * HOUR));
+    expect(await reminders(staying!.email)).toEqual([]);
+    await Promise.all([
+      sendReminders(new Date(start - 23 * HOUR)),
+      sendReminders(new Date(start - 23 * HOUR)),
+    ]);
+    await sendReminders(new Date(start - 22 * HOUR));
+    expect(await reminders(staying!.email)).toEqual([`Завтра: «${event.title}»`]);
+    await sendReminders(new Date(start - 50 * 60_000));
+    await sendReminders(new Date(start - 35 * 60_000));
+    expect(await reminders(staying!.email)).toEqual([
+      `Завтра: «${event.title}»`,
+      `Через час: «${event.title}»`,
+    ]);
+    const hourLetter = (await mailTo(staying!.email)).find((mail) => mail.subject.startsWith("Через час"));
+    expect(hourLetter?.body.text).toContain("meet.example.org/grants-webinar");
+    expect(await reminders(leaving!.email)).toEqual([]);
+  });
+
+  it("tell registrants of a change and a cancellation, each once, and give added seats to the waitlist", async () => {
+    const { announcePending } = await import("@cluster/core/event/changes");
+    const coordinator = await asCoordinator();
+    const event = await publishedEvent({ capacityOnline: 1, questions: [] });
+    const [holder, waiter] = await Promise.all([signedIn(), signedIn()]);
+    await holder!.post(`/api/events/${event.id}/registration`, {});
+    await waiter!.post(`/api/events/${event.id}/registration`, {});
+
+    const moved = webinar({ capacityOnline: 2, questions: [], startsAt: moscowIn(96), endsAt: moscowIn(98) });
+    const changed = await coordinator.put(`/api/events/${event.id}`, {
+      ...moved,
+      title: event.title,
+      version: event.version,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.json).toMatchObject({ seats: { online: { capacity: 2, taken: 2 } }, waiting: 0 });
+    expect((await waiter!.get(`/api/events/${event.id}`)).json.myRegistration.status).toBe("offered");
+    const update = calendarEvents((await invitation(holder!.email, "Изменения")).text);
+    expect(update.method).toBe("REQUEST");
+    expect(update.events[0]?.start).toBe(changed.json.startsAt);
+    await announcePending();
+    await announcePending();
+    expect((await subjects(holder!.email)).filter((subject) => subject.startsWith("Изменения"))).toHaveLength(
+      1,
+    );
+
+    const tooSmall = await coordinator.put(`/api/events/${event.id}`, {
+      ...moved,
+      capacityOnline: 1,
+      version: changed.json.version,
+    });
+    expect(tooSmall.status).toBe(422);
+    expect(tooSmall.json.error.fields).toEqual({ capacityOnline: "Уже занято мест: 2" });
+    const stale = await coordinator.put(`/api/events/${event.id}`, { ...moved, version: event.version });
+    expect(stale.json.error.code).toBe("stale");
+
+    const cancelled = await coordinator.post(`/api/events/${event.id}/cancel`, {
+      reason: "Спикер заболел, назначим новую дату",
+      version: changed.json.version,
+    });
+    expect(cancelled.json.status).toBe("cancelled");
+    const called = calendarEvents((await invitation(holder!.email, "Мероприятие отменено")).text);
+    expect(called).toMatchObject({
+      method: "CANCEL",
+      events: [expect.objectContaining({ status: "CANCELLED" })],
+    });
+    expect(
+      (await mailTo(waiter!.email)).find((mail) => mail.subject.startsWith("Мероприятие отменено"))?.body
+        .text,
+    ).toContain("Спикер заболел");
+    const late = await signedIn();
+    expect((await late.post(`/api/events/${event.id}/registration`, {})).json.error.code).toBe(
+      "registration_closed",
+    );
+    const again = await coordinator.put(`/api/events/${event.id}`, {
+      ...moved,
+      version: cancelled.json.version,
+    });
+    expect(again.json.error.code).toBe("cancelled");
+    const listed = await new Client().get("/api/events?limit=100");
+    expect(listed.json.items.map((item: { id: string }) => item.id)).not.toContain(event.id);
   });
 
   it("give exactly 50 seats to 200 simultaneous registrations and put 150 on the waitlist", async () => {

@@ -2,8 +2,10 @@ import type {
   CreateEvent,
   EventDetail,
   EventView,
+  MyRegistration,
   Register,
   RegistrationView,
+  UpdateEvent,
 } from "@cluster/core/event/schema";
 import {
   type ConsultationTopic,
@@ -74,4 +76,25 @@ export const cancelRegistration = action(
 export const confirmSeatOffer = action(
   (id: string, version: number) => api.post<RegistrationView>(registrationPath(id, "/confirm"), { version }),
   "confirm-seat-offer",
+);
+
+export const getMyRegistrations = query(
+  () => api.get<{ items: MyRegistration[] }>("/api/events/registrations/mine"),
+  "my-registrations",
+);
+
+export const renewCalendarFeed = action(
+  () => api.post<{ url: string; webcal: string }>("/api/events/feed", {}),
+  "renew-calendar-feed",
+);
+
+export const updateEvent = action(
+  (id: string, input: UpdateEvent) => api.put<EventDetail>(`/api/events/${encodeURIComponent(id)}`, input),
+  "update-event",
+);
+
+export const cancelEvent = action(
+  (id: string, input: { reason: string; version: number }) =>
+    api.post<EventDetail>(`/api/events/${encodeURIComponent(id)}/cancel`, input),
+  "cancel-event",
 );

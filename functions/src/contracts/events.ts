@@ -1,11 +1,15 @@
 import {
+  CalendarFeedQuery,
+  CancelEvent,
   ChangeRegistration,
   CreateEvent,
   EventDetail,
   EventQuery,
   EventView,
+  MyRegistration,
   Register,
   RegistrationView,
+  UpdateEvent,
 } from "@cluster/core/event/schema";
 import { Page } from "@cluster/core/shared/page";
 import * as z from "zod/mini";
@@ -41,7 +45,34 @@ export const eventOperations = operations({
     summary: "My registrations (confirmed, waiting or offered a seat), soonest event first",
     tag,
     access: "person",
-    response: z.object({ items: z.array(RegistrationView) }),
+    response: z.object({ items: z.array(MyRegistration) }),
+  },
+  getEventsCalendar: {
+    method: "get",
+    path: "/api/events/calendar.ics",
+    summary:
+      "The public calendar feed (iCalendar, webcal-subscribable): published events from a month ago on",
+    tag,
+    access: "guest",
+    produces: ["text/calendar"],
+  },
+  renewCalendarFeed: {
+    method: "post",
+    path: "/api/events/feed",
+    summary: "A new secret address of my own calendar feed (the previous one stops working)",
+    tag,
+    access: "person",
+    response: z.object({ url: z.string(), webcal: z.string() }),
+  },
+  getCalendarFeed: {
+    method: "get",
+    path: "/api/events/feed",
+    summary: "A person's calendar feed by its secret address: the events they are confirmed for, with links",
+    tag,
+    access: "guest",
+    query: CalendarFeedQuery,
+    produces: ["text/calendar"],
+    errors: { 404: ["not_found"] },
   },
   getEvent: {
     method: "get",
@@ -50,6 +81,35 @@ export const eventOperations = operations({
     tag,
     access: "guest",
     response: EventDetail,
+  },
+  updateEvent: {
+    method: "put",
+    path: "/api/events/{id}",
+    summary:
+      "Change an event (its organiser or a coordinator); registrants are told with an updated invitation",
+    tag,
+    access: "person",
+    body: UpdateEvent,
+    response: EventDetail,
+    errors: { 409: ["cancelled"] },
+  },
+  cancelEvent: {
+    method: "post",
+    path: "/api/events/{id}/cancel",
+    summary: "Call an event off with a reason; every registrant is told, invitations are cancelled",
+    tag,
+    access: "person",
+    body: CancelEvent,
+    response: EventDetail,
+    errors: { 409: ["cancelled"] },
+  },
+  getEventCalendarFile: {
+    method: "get",
+    path: "/api/events/{id}/calendar.ics",
+    summary: "One event as an iCalendar file, to add to a calendar (no online link)",
+    tag,
+    access: "guest",
+    produces: ["text/calendar"],
   },
   registerForEvent: {
     method: "post",

@@ -39,7 +39,7 @@ export const jobs = [
   {
     name: "events",
     entry: "functions/src/jobs/events.ts",
-    /** Seats offered from a waitlist and not taken in time pass to the next in line. */
+    /** Lapsed waitlist offers pass on; reminders go a day and an hour before (the hour one within 15 min). */
     schedule: "rate(15 minutes)",
     localEveryMinutes: 5,
     sendsMail: true,

@@ -88,7 +88,16 @@ export function documentClient(): DynamoDBDocumentClient {
       ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint, credentials: localCredentials } : {}),
       maxAttempts: DYNAMO_ATTEMPTS,
       retryStrategy: dynamoRetries(),
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
+      requestHandler: {
+        connectionTimeout: 1_000,
+        requestTimeout: 3_000,
+        throwOnRequestTimeout: true,
+        // The SDK's pool of 50 sockets queues the rest, and the wait counts against the connection
+        // timeout: in one process serving many people (the local portal, a rush of registrations)
+        // queued calls failed as unreachable. A Lambda makes one request's calls at a time.
+        httpAgent: { keepAlive: true, maxSockets: 256 },
+        httpsAgent: { keepAlive: true, maxSockets: 256 },
+      },
     });
     dynamo = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true },

@@ -13,6 +13,7 @@ import { focusFirstInvalid, issuesToFields } from "../../ui/form";
 import { formatDate, statusName } from "../../ui/format";
 import { PageTitle } from "../../ui/page-title";
 import { MyQuestions } from "../consultations/lists";
+import { MyEvents } from "../events/mine";
 import { SignInGate } from "../login/gate";
 import { MyListings } from "../resources/mine";
 import { MyResponses } from "../responses/mine";
@@ -81,6 +82,7 @@ function AccountContent() {
       <MyListings />
       <MyResponses />
       <MyQuestions />
+      <MyEvents />
 
       <section aria-labelledby="digest-title" class="section">
         <h2 id="digest-title">Дайджест на почту</h2>

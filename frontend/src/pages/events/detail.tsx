@@ -1,4 +1,4 @@
-import type { EventDetail } from "@cluster/core/event/schema";
+import { CancelEvent, type EventDetail } from "@cluster/core/event/schema";
 import {
   consultationTopicName,
   eventFormatName,
@@ -9,13 +9,20 @@ import { createAsync, useAction, useParams, useSubmission } from "@solidjs/route
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
-import { cancelRegistration, confirmSeatOffer, getEvent, registerForEvent } from "../../data/events";
+import {
+  cancelEvent,
+  cancelRegistration,
+  confirmSeatOffer,
+  getEvent,
+  registerForEvent,
+} from "../../data/events";
 import { useSession } from "../../providers/session";
 import { Alert, ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { RadioGroup } from "../../ui/choice-group";
 import { ErrorSummary } from "../../ui/error-summary";
-import { TextField } from "../../ui/field";
+import { TextArea, TextField } from "../../ui/field";
+import { issuesToFields } from "../../ui/form";
 import { formatDateTime, formatDayTime } from "../../ui/format";
 import { PageTitle, useMetaDescription } from "../../ui/page-title";
 import { Select } from "../../ui/select";
@@ -66,14 +73,20 @@ function Event(props: { event: EventDetail }) {
         <a href="/events">← Мероприятия</a>
       </p>
       <PageTitle>{e().title}</PageTitle>
-      <Show when={e().status !== "published"}>
+      <Show when={e().may.manage && e().status !== "cancelled"}>
+        <Manage event={e()} />
+      </Show>
+      <Show when={e().cancelReason}>
+        {(reason) => (
+          <Alert kind="warning" title="Мероприятие отменено">
+            <p>{reason()}</p>
+          </Alert>
+        )}
+      </Show>
+      <Show when={e().status === "proposed" || e().status === "returned"}>
         <p>
-          <span class={`status status--${e().status === "cancelled" ? "rejected" : "pending"}`}>
-            {e().status === "cancelled"
-              ? "Мероприятие отменено"
-              : e().status === "proposed"
-                ? "На рассмотрении у координаторов"
-                : "Возвращено на доработку"}
+          <span class="status status--pending">
+            {e().status === "proposed" ? "На рассмотрении у координаторов" : "Возвращено на доработку"}
           </span>
         </p>
       </Show>
@@ -115,8 +128,76 @@ function Event(props: { event: EventDetail }) {
         <h2 id="event-about">О мероприятии</h2>
         <p class="description">{e().description}</p>
       </section>
+      <p>
+        <a href={`/api/events/${e().id}/calendar.ics`} rel="external" download="meropriyatie.ics">
+          Добавить в календарь (.ics)
+        </a>
+      </p>
       <Registration event={e()} />
     </article>
+  );
+}
+
+/** The organiser's controls: change the event, or call it off with a reason the registrants read. */
+function Manage(props: { event: EventDetail }) {
+  const [open, setOpen] = createSignal(false);
+  const [reason, setReason] = createSignal("");
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [problem, setProblem] = createSignal<string>();
+  const cancel = useAction(cancelEvent);
+  const cancelling = useSubmission(cancelEvent);
+  async function onCancel(event: SubmitEvent) {
+    event.preventDefault();
+    if (cancelling.pending) return;
+    setProblem(undefined);
+    const parsed = CancelEvent.safeParse({ reason: reason(), version: props.event.version });
+    if (!parsed.success) {
+      setErrors(issuesToFields(parsed.error.issues));
+      return;
+    }
+    try {
+      await cancel(props.event.id, parsed.data);
+      setOpen(false);
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length > 0) setErrors(error.fields);
+      else setProblem(error instanceof ApiError ? error.message : "Не удалось отменить. Попробуйте ещё раз.");
+    }
+  }
+  return (
+    <div class="actions">
+      <a href={`/events/${props.event.id}/edit`} class="button button--secondary">
+        Изменить
+      </a>
+      <Show
+        when={open()}
+        fallback={
+          <Button variant="danger" onClick={() => setOpen(true)}>
+            Отменить мероприятие
+          </Button>
+        }
+      >
+        <form class="form panel" onSubmit={onCancel} noValidate>
+          <TextArea
+            name="reason"
+            label="Причина отмены"
+            hint="Её прочтут все зарегистрированные: письмо уйдёт сразу"
+            rows={3}
+            value={reason()}
+            onValue={setReason}
+            error={errors().reason}
+          />
+          <ProblemAlert message={problem()} />
+          <div class="actions">
+            <Button type="submit" variant="danger" pending={cancelling.pending}>
+              Отменить и сообщить участникам
+            </Button>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Не отменять
+            </Button>
+          </div>
+        </form>
+      </Show>
+    </div>
   );
 }
 

@@ -15,6 +15,9 @@ const filterKeys = ["when", "kind", "format", "municipality", "topic"] as const;
 const municipalityOptions = municipalities.map((m) => ({ value: m.id, label: m.name }));
 const topicOptions = consultationTopics.map((topic) => ({ value: topic.id, label: topic.name }));
 
+/** The public feed as a calendar application subscribes to it. */
+const webcalFeed = () => `${location.origin.replace(/^https?:/, "webcal:")}/api/events/calendar.ics`;
+
 /** The programme: upcoming events soonest first, or past ones, by kind, format, place and topic. */
 export default function Calendar() {
   const { session, hasRole } = useSession();
@@ -36,6 +39,12 @@ export default function Calendar() {
       <p class="lead">
         Встречи и вебинары со специалистами, консультационные дни, стратегическая и итоговая сессии, ярмарка
         социальных проектов. Регистрация онлайн: места, лист ожидания и напоминания — на почту.
+      </p>
+      <p>
+        <a href={webcalFeed()} rel="external">
+          Подписаться на календарь мероприятий
+        </a>{" "}
+        — новые мероприятия сами появятся в вашем календаре.
       </p>
       <Show when={session()?.account}>
         <div class="actions">

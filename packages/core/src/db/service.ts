@@ -14,7 +14,7 @@ import {
   SubscriberEntity,
   SuppressionEntity,
 } from "../digest/entity";
-import { EventEntity, RegistrationEntity } from "../event/entity";
+import { CalendarFeedEntity, EventEntity, RegistrationEntity } from "../event/entity";
 import { OutboxEntity } from "../mail/entity";
 import {
   InnClaimEntity,
@@ -75,4 +75,5 @@ export const db = store({
   searchTerm: SearchTermEntity,
   event: EventEntity,
   eventRegistration: RegistrationEntity,
+  calendarFeed: CalendarFeedEntity,
 });

@@ -46,6 +46,11 @@ export const EventEntity = /* @__PURE__ */ new Entity({
         },
       },
     },
+    /** iCalendar SEQUENCE: raised by each change the registrants are told of. */
+    sequence: { type: "number", required: true, default: 0 },
+    /** Set by a change or a cancellation until every registrant has been told (the notices index). */
+    noticeAt: { type: "string" },
+    cancelReason: { type: "string" },
     organiserAccountId: { type: "string", required: true },
     organiserName: { type: "string", required: true },
     organisationId: { type: "string" },
@@ -69,6 +74,12 @@ export const EventEntity = /* @__PURE__ */ new Entity({
       index: "gsi2",
       pk: { field: "gsi2pk", composite: ["organiserAccountId"] },
       sk: { field: "gsi2sk", composite: ["startsAt", "id"] },
+    },
+    /** Changes whose letters are still going out (sparse: only with `noticeAt`), for the job. */
+    notices: {
+      index: "gsi3",
+      pk: { field: "gsi3pk", composite: [] },
+      sk: { field: "gsi3sk", composite: ["noticeAt"] },
     },
   },
 });
@@ -105,6 +116,11 @@ export const RegistrationEntity = /* @__PURE__ */ new Entity({
     offerExpiresAt: { type: "string" },
     confirmedAt: { type: "string" },
     cancelledAt: { type: "string" },
+    /** Each reminder goes once: marked in the transaction that queues it. */
+    remindedDayAt: { type: "string" },
+    remindedHourAt: { type: "string" },
+    /** The event's SEQUENCE the person was last told of. */
+    noticedSequence: { type: "number" },
     ...timestamps,
     version,
   },
@@ -134,6 +150,30 @@ export const RegistrationEntity = /* @__PURE__ */ new Entity({
       index: "gsi3",
       pk: { field: "gsi3pk", composite: [] },
       sk: { field: "gsi3sk", composite: ["offerExpiresAt"] },
+    },
+  },
+});
+
+/**
+ * A person's secret calendar feed: the address carries a token, stored only as its hash. A new
+ * address replaces the old one, which stops working at once.
+ */
+export const CalendarFeedEntity = /* @__PURE__ */ new Entity({
+  model: { entity: "calendarFeed", version: "1", service: SERVICE },
+  attributes: {
+    tokenHash: { type: "string", required: true, readOnly: true },
+    accountId: { type: "string", required: true, readOnly: true },
+    createdAt: timestamps.createdAt,
+  },
+  indexes: {
+    byToken: {
+      pk: { field: "pk", composite: ["tokenHash"] },
+      sk: { field: "sk", composite: [] },
+    },
+    byAccount: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["accountId"] },
+      sk: { field: "gsi1sk", composite: ["createdAt"] },
     },
   },
 });

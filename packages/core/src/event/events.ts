@@ -1,5 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { type Actor, hasRole, requirePerson } from "../actor";
+import { config } from "../config";
 import { pageOptions } from "../db/paging";
 import { Forbidden, Invalid, NotFound } from "../errors";
 import { partyOf } from "../member/party";
@@ -7,6 +8,7 @@ import { municipalityName } from "../reference";
 import * as Clock from "../shared/clock";
 import { ulid } from "../shared/ulid";
 import type { EventEntity, RegistrationEntity } from "./entity";
+import type { CalendarEntry } from "./ical";
 import {
   type CreateEvent,
   type EventDetail,
@@ -14,6 +16,7 @@ import {
   type EventView,
   fromMoscowLocal,
   type RegistrationView,
+  type UpdateEvent,
 } from "./schema";
 import { db } from "./store";
 
@@ -38,6 +41,38 @@ export function placeOf(event: Pick<EventItem, "format" | "address" | "municipal
   if (event.format === "online") return "онлайн";
   if (event.format === "hybrid") return `${address} и онлайн`;
   return address;
+}
+
+export const eventUrl = (id: string) => `${config().publicUrl}/events/${id}`;
+
+/**
+ * An event as a calendar entry. The online link goes only into a confirmed participant's own
+ * invitation and feed (`withLink`), never into the public feed.
+ */
+export function calendarEntry(
+  event: EventItem,
+  options: { withLink?: boolean; attendee?: { name: string; email: string } } = {},
+): CalendarEntry {
+  const { publicUrl, mailFrom } = config();
+  const link = options.withLink ? event.onlineUrl : undefined;
+  const place = placeOf(event);
+  return {
+    uid: `${event.id}@${new URL(publicUrl).hostname}`,
+    sequence: event.sequence,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    title: event.title,
+    description: [event.description, link ? `Подключение: ${link}` : "", `Страница: ${eventUrl(event.id)}`]
+      .filter(Boolean)
+      .join("\n\n"),
+    location: event.format === "online" ? (link ?? "онлайн") : place,
+    url: eventUrl(event.id),
+    cancelled: event.status === "cancelled",
+    organizer: options.attendee
+      ? { name: "Кластер НКО Калужской области", email: /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom }
+      : undefined,
+    attendee: options.attendee,
+  };
 }
 
 export function registrationState(event: EventItem, now = Clock.now()): EventView["registration"] {
@@ -77,6 +112,46 @@ export function eventView(event: EventItem, now = Clock.now()): EventView {
   };
 }
 
+/** The stored fields of an event as a form describes it: instants in UTC, the format's own fields only. */
+export function eventFields(
+  input: UpdateEvent | CreateEvent,
+  now: Date,
+  earlier: EventItem["questions"] = [],
+) {
+  const toIso = (value: string) => (fromMoscowLocal(value) as Date).toISOString();
+  const startsAt = toIso(input.startsAt);
+  const inPerson = input.format !== "online";
+  const remote = input.format !== "in_person";
+  // New questions get numbers after the highest so far: answers keep pointing at their question.
+  let next = Math.max(0, ...(earlier ?? []).map((question) => Number(question.id.slice(1)) || 0));
+  return {
+    kind: input.kind,
+    format: input.format,
+    title: input.title,
+    description: input.description,
+    startsAt,
+    endsAt: toIso(input.endsAt),
+    municipality: inPerson ? input.municipality : undefined,
+    address: inPerson ? input.address || undefined : undefined,
+    onlineUrl: remote ? input.onlineUrl : undefined,
+    speakers: input.speakers,
+    topic: input.topic,
+    spheres: input.spheres,
+    audience: input.audience || undefined,
+    capacityInPerson: inPerson ? input.capacityInPerson : undefined,
+    capacityOnline: remote ? input.capacityOnline : undefined,
+    registrationOpensAt: input.registrationOpensAt ? toIso(input.registrationOpensAt) : now.toISOString(),
+    registrationClosesAt: input.registrationClosesAt ? toIso(input.registrationClosesAt) : startsAt,
+    questions: input.questions.map((question) => ({
+      id: question.id ?? `q${++next}`,
+      kind: question.kind,
+      label: question.label,
+      options: question.kind === "choice" ? question.options : [],
+      required: question.required,
+    })),
+  };
+}
+
 /**
  * Coordinators publish an event at once; an approved member organisation proposes one, which a
  * coordinator then publishes or returns.
@@ -90,39 +165,13 @@ export async function create(actor: Actor, input: CreateEvent, now = Clock.now()
   const party = input.organisationId
     ? await partyOf(person, input.organisationId, { personally: false, refusal: "" })
     : undefined;
-  const startsAt = (fromMoscowLocal(input.startsAt) as Date).toISOString();
-  if (startsAt <= now.toISOString()) throw new Invalid({ startsAt: "Это время уже прошло" });
-  const toIso = (value: string | undefined) =>
-    value ? (fromMoscowLocal(value) as Date).toISOString() : undefined;
-  const id = ulid();
+  const fields = eventFields(input, now);
+  if (fields.startsAt <= now.toISOString()) throw new Invalid({ startsAt: "Это время уже прошло" });
   const { data } = await db()
     .entities.event.create({
-      id,
+      id: ulid(),
       status: coordinator ? "published" : "proposed",
-      kind: input.kind,
-      format: input.format,
-      title: input.title,
-      description: input.description,
-      startsAt,
-      endsAt: toIso(input.endsAt) as string,
-      municipality: input.format === "online" ? undefined : input.municipality,
-      address: input.format === "online" ? undefined : input.address,
-      onlineUrl: input.format === "in_person" ? undefined : input.onlineUrl,
-      speakers: input.speakers,
-      topic: input.topic,
-      spheres: input.spheres,
-      audience: input.audience || undefined,
-      capacityInPerson: input.capacityInPerson,
-      capacityOnline: input.capacityOnline,
-      registrationOpensAt: toIso(input.registrationOpensAt) ?? now.toISOString(),
-      registrationClosesAt: toIso(input.registrationClosesAt) ?? startsAt,
-      questions: input.questions.map((question, index) => ({
-        id: question.id ?? `q${index + 1}`,
-        kind: question.kind,
-        label: question.label,
-        options: question.kind === "choice" ? question.options : [],
-        required: question.required,
-      })),
+      ...fields,
       organiserAccountId: person.accountId,
       organiserName: person.name,
       organisationId: party?.organisationId,
@@ -201,7 +250,7 @@ const active = (registration: RegistrationItem | undefined) =>
     ? registration
     : undefined;
 
-async function detailOf(
+export async function detailOf(
   actor: Actor,
   event: EventItem,
   registration: RegistrationItem | undefined,
@@ -215,6 +264,7 @@ async function detailOf(
     speakers: event.speakers ?? [],
     audience: event.audience,
     questions: (event.questions ?? []).map((question) => ({ ...question, options: question.options ?? [] })),
+    cancelReason: event.status === "cancelled" ? event.cancelReason : undefined,
     onlineUrl: manage || mine?.status === "confirmed" ? event.onlineUrl : undefined,
     myRegistration: mine ? await registrationView(mine) : undefined,
     version: event.version,

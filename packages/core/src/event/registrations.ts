@@ -6,7 +6,9 @@ import * as Templates from "../mail/templates";
 import { partyOf } from "../member/party";
 import * as Clock from "../shared/clock";
 import {
+  calendarEntry,
   type EventItem,
+  eventView,
   findEvent,
   placeOf,
   type RegistrationItem,
@@ -14,8 +16,25 @@ import {
   registrationState,
   registrationView,
 } from "./events";
-import type { Attendance, ChangeRegistration, Register, RegistrationView } from "./schema";
+import { calendarText } from "./ical";
+import type { Attendance, ChangeRegistration, MyRegistration, Register, RegistrationView } from "./schema";
 import { db, type EventWriters, type EventWrites } from "./store";
+
+/** The confirmation letter, with the invitation a calendar adds in one click. */
+function confirmation(
+  event: EventItem,
+  registration: Pick<RegistrationItem, "name" | "email" | "attendance">,
+) {
+  const link = registration.attendance === "online" ? event.onlineUrl : undefined;
+  return queued({
+    ...Templates.registrationConfirmed(registration.email, { ...event, where: placeOf(event), link }),
+    calendar: calendarText(
+      "REQUEST",
+      [calendarEntry(event, { withLink: Boolean(link), attendee: registration })],
+      { stamp: Clock.nowIso() },
+    ),
+  });
+}
 
 /** A seat offered from the waitlist is held this long, and never closer than OFFER_CUTOFF to the start. */
 export const OFFER_HOURS = 24;
@@ -131,15 +150,9 @@ export async function register(actor: Actor, eventId: string, input: Register): 
       updatedAt: at,
       version: 1,
     };
-    const letter = queued(
-      seat
-        ? Templates.registrationConfirmed(person.email, {
-            ...event,
-            where: placeOf(event),
-            link: attendance === "online" ? event.onlineUrl : undefined,
-          })
-        : Templates.registrationWaitlisted(person.email, event),
-    );
+    const letter = seat
+      ? confirmation(event, registration)
+      : queued(Templates.registrationWaitlisted(person.email, event));
     const field = takenField(attendance);
     try {
       await writeAll(db, ({ registration: registrations, event: events, outbox }) => [
@@ -280,13 +293,17 @@ export async function cancel(actor: Actor, eventId: string, input: ChangeRegistr
     const registration = await ownRegistration(actor, eventId);
     if (registration.version !== input.version) throw stale();
     const event = await findEvent(eventId);
-    return release(
-      eventId,
-      registration,
-      "cancelled",
-      queued(Templates.registrationCancelled(registration.email, event)),
-      Clock.now(),
-    );
+    // Whoever got an invitation gets its cancellation, so the calendar entry goes away too.
+    const letter = queued({
+      ...Templates.registrationCancelled(registration.email, event),
+      calendar:
+        registration.status === "confirmed"
+          ? calendarText("CANCEL", [calendarEntry(event, { attendee: registration })], {
+              stamp: Clock.nowIso(),
+            })
+          : undefined,
+    });
+    return release(eventId, registration, "cancelled", letter, Clock.now());
   });
   return { ok: true as const };
 }
@@ -307,13 +324,7 @@ export async function confirmOffer(actor: Actor, eventId: string, input: ChangeR
     confirmedAt: now.toISOString(),
     version: registration.version + 1,
   };
-  const letter = queued(
-    Templates.registrationConfirmed(registration.email, {
-      ...event,
-      where: placeOf(event),
-      link: registration.attendance === "online" ? event.onlineUrl : undefined,
-    }),
-  );
+  const letter = confirmation(event, registration);
   try {
     await writeAll(db, ({ registration: registrations, outbox }) => [
       registrations
@@ -366,14 +377,67 @@ export async function passLapsedOffers(now = Clock.now()) {
   return { passed };
 }
 
-/** My registrations, soonest event first. */
-export async function mine(actor: Actor) {
+/** My registrations, soonest event first, each with its event. */
+export async function mine(actor: Actor): Promise<{ items: MyRegistration[] }> {
   const person = requirePerson(actor);
-  const { data } = await db()
-    .entities.registration.query.byAccount({ accountId: person.accountId })
-    .go({ pages: "all" });
-  const kept = data.filter(
-    (registration) => registration.status !== "cancelled" && registration.status !== "expired",
+  const { registration, event } = db().entities;
+  const { data } = await registration.query.byAccount({ accountId: person.accountId }).go({ pages: "all" });
+  const kept = data.filter((item) => item.status !== "cancelled" && item.status !== "expired");
+  const { data: events } = kept.length
+    ? await event.get(kept.map((item) => ({ id: item.eventId }))).go()
+    : { data: [] as EventItem[] };
+  const byId = new Map(events.map((item) => [item.id, item]));
+  const now = Clock.now();
+  const items = await Promise.all(
+    kept.flatMap((item) => {
+      const found = byId.get(item.eventId);
+      return found
+        ? [registrationView(item).then((view) => ({ registration: view, event: eventView(found, now) }))]
+        : [];
+    }),
   );
-  return { items: await Promise.all(kept.map(registrationView)) };
+  return { items };
+}
+
+/**
+ * Seats the organiser added go to those waiting, first come first: each offer moves one person
+ * from the waitlist and takes one seat, on condition that a seat is still free.
+ */
+export async function offerWaitingSeats(eventId: string, now = Clock.now()) {
+  let offered = 0;
+  for (const attendance of ["in_person", "online"] as const) {
+    // Bounded: every round either offers a seat or stops; a clash only repeats the round.
+    for (let round = 0; round < 1000; round++) {
+      const event = await findEvent(eventId);
+      const capacity = capacityOf(event, attendance);
+      const field = takenField(attendance);
+      const until = offerUntil(event, now);
+      if (event.status !== "published" || capacity === undefined || event[field] >= capacity || !until) break;
+      const next = await firstWaiting(event, attendance);
+      if (!next) break;
+      const offer = queued(Templates.seatOffered(next.email, { ...event, until }));
+      try {
+        await writeAll(db, ({ event: events, registration, outbox }) => [
+          registration
+            .put({ ...next, status: "offered", offerExpiresAt: until, version: next.version + 1 })
+            .where(
+              ({ status, version }, { eq }) => `${eq(status, "waiting")} AND ${eq(version, next.version)}`,
+            )
+            .commit(),
+          events
+            .patch({ id: eventId })
+            .add({ [field]: 1, waiting: -1 })
+            .where((attr, { lt }) => lt(attr[field], capacity))
+            .commit(),
+          outbox.create(offer).commit(),
+        ]);
+      } catch (error) {
+        if (error instanceof Canceled || (error instanceof Conflict && error.code === "busy")) continue;
+        throw error;
+      }
+      await deliver([offer]);
+      offered++;
+    }
+  }
+  return offered;
 }

@@ -145,6 +145,20 @@ export const CreateEvent = z
   .check(eventRules);
 export type CreateEvent = z.infer<typeof CreateEvent>;
 
+export const UpdateEvent = z.strictObject({ ...eventFields, version }).check(eventRules);
+export type UpdateEvent = z.infer<typeof UpdateEvent>;
+
+export const CancelEvent = z.strictObject({
+  reason: text("причину", 5, 500),
+  version,
+});
+export type CancelEvent = z.infer<typeof CancelEvent>;
+
+/** A personal feed's secret address carries its token in the query, as calendar applications keep it. */
+export const CalendarFeedQuery = z.strictObject({
+  token: z.string({ error: "Нет ключа календаря" }).check(z.minLength(20), z.maxLength(100)),
+});
+
 export const EventQuery = z.strictObject({
   when: z._default(
     z.enum(["upcoming", "past"], { error: "Выберите: предстоящие или прошедшие" }),
@@ -239,6 +253,8 @@ export const EventDetail = z.object({
       required: z.boolean(),
     }),
   ),
+  /** Why the organiser called it off. */
+  cancelReason: z.optional(z.string()),
   /** Only for confirmed participants and the organisers. */
   onlineUrl: z.optional(z.string()),
   myRegistration: z.optional(RegistrationView),
@@ -246,3 +262,7 @@ export const EventDetail = z.object({
   may: z.object({ register: z.boolean(), manage: z.boolean() }),
 });
 export type EventDetail = z.infer<typeof EventDetail>;
+
+/** A registration in a person's list, with the event it is for. */
+export const MyRegistration = z.object({ registration: RegistrationView, event: EventView });
+export type MyRegistration = z.infer<typeof MyRegistration>;

@@ -2,11 +2,12 @@ import { AccountEntity } from "../account/entity";
 import { store, type Writers, type Writes } from "../db/store";
 import { OutboxEntity } from "../mail/entity";
 import { MembershipEntity, OrganisationEntity } from "../member/entity";
-import { EventEntity, RegistrationEntity } from "./entity";
+import { CalendarFeedEntity, EventEntity, RegistrationEntity } from "./entity";
 
 export const db = store({
   event: EventEntity,
   registration: RegistrationEntity,
+  calendarFeed: CalendarFeedEntity,
   organisation: OrganisationEntity,
   membership: MembershipEntity,
   account: AccountEntity,

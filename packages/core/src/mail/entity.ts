@@ -12,6 +12,8 @@ export const OutboxEntity = /* @__PURE__ */ new Entity({
     to: { type: "string", required: true },
     subject: { type: "string", required: true },
     text: { type: "string", required: true },
+    /** An iCalendar invitation, update or cancellation, attached as invite.ics. */
+    calendar: { type: "string" },
     status: { type: ["pending", "sent"] as const, required: true, default: "pending" },
     attempts: { type: "number", required: true, default: 0 },
     lastError: { type: "string" },

@@ -9,6 +9,8 @@ export interface Message {
   to: string;
   subject: string;
   text: string;
+  /** An iCalendar invitation, update or cancellation (its METHOD line says which), attached. */
+  calendar?: string;
 }
 
 export type Queued = Message & { id: string; createdAt: string };
@@ -54,8 +56,22 @@ export interface Letter extends Message {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it removes
 export const headerSafe = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 
+/** A message's calendar as the attachment mail clients offer to add (RFC 6047). */
+function calendarAttachment(calendar: string) {
+  const method = /^METHOD:(\w+)/m.exec(calendar)?.[1] ?? "PUBLISH";
+  return {
+    fileName: "invite.ics",
+    contentType: `text/calendar; charset=UTF-8; method=${method}`,
+    content: calendar,
+  };
+}
+
 /** One letter through SES; throws what SES throws (throttling included) for the caller to handle. */
 export async function sendLetter(letter: Letter) {
+  const attachments = [
+    ...(letter.attachments ?? []),
+    ...(letter.calendar ? [calendarAttachment(letter.calendar)] : []),
+  ];
   const { MessageId } = await sesClient().send(
     new SendEmailCommand({
       FromEmailAddress: encodeAddress(config().mailFrom),
@@ -71,7 +87,7 @@ export async function sendLetter(letter: Letter) {
             Name,
             Value: headerSafe(Value),
           })),
-          Attachments: letter.attachments?.map((file) => ({
+          Attachments: (attachments.length ? attachments : undefined)?.map((file) => ({
             FileName: headerSafe(file.fileName),
             ContentType: file.contentType,
             RawContent:

@@ -248,3 +248,40 @@ export const offerLapsed = (to: string, event: { id: string; title: string }) =>
     `Если места снова появятся, зарегистрироваться можно на странице мероприятия:\n${eventUrl(event.id)}` +
     signature,
 });
+
+export const eventReminder = (
+  to: string,
+  event: { id: string; title: string; startsAt: string; where: string; link?: string },
+  soon: "day" | "hour",
+) => ({
+  to,
+  subject: `${soon === "day" ? "Завтра" : "Через час"}: «${event.title}»`,
+  text:
+    `Напоминаем: ${eventWhen(event.startsAt)} (мск) — «${event.title}».\n` +
+    `Где: ${event.where}\n` +
+    (event.link ? `Ссылка на подключение: ${event.link}\n` : "") +
+    `\nЕсли не получится прийти, отмените регистрацию: место достанется тому, кто ждёт.\n${eventUrl(event.id)}` +
+    signature,
+});
+
+export const eventChanged = (
+  to: string,
+  event: { id: string; title: string; startsAt: string; where: string },
+) => ({
+  to,
+  subject: `Изменения: «${event.title}»`,
+  text:
+    `Организатор изменил мероприятие «${event.title}», на которое вы зарегистрированы.\n\n` +
+    `Когда: ${eventWhen(event.startsAt)} (мск)\nГде: ${event.where}\n\n` +
+    `Подробности и ваша регистрация:\n${eventUrl(event.id)}` +
+    signature,
+});
+
+export const eventCancelled = (to: string, event: { id: string; title: string }, reason: string) => ({
+  to,
+  subject: `Мероприятие отменено: «${event.title}»`,
+  text:
+    `К сожалению, мероприятие «${event.title}» отменено.\nПричина: ${reason}\n\n` +
+    `Другие мероприятия кластера: ${config().publicUrl}/events` +
+    signature,
+});

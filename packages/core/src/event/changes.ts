@@ -1,0 +1,221 @@
+import type { Actor } from "../actor";
+import { Canceled, writeAll } from "../db/transaction";
+import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
+import { deliver, queued } from "../mail";
+import * as Templates from "../mail/templates";
+import * as Clock from "../shared/clock";
+import {
+  calendarEntry,
+  detailOf,
+  type EventItem,
+  eventFields,
+  findEvent,
+  manages,
+  placeOf,
+  type RegistrationItem,
+  registrationOf,
+} from "./events";
+import { calendarText } from "./ical";
+import { offerWaitingSeats } from "./registrations";
+import type { CancelEvent, UpdateEvent } from "./schema";
+import { db } from "./store";
+
+/** The optional fields an edit may clear: removed from the item rather than set to nothing. */
+const clearable = [
+  "municipality",
+  "address",
+  "onlineUrl",
+  "topic",
+  "audience",
+  "capacityInPerson",
+  "capacityOnline",
+] as const;
+
+async function managed(actor: Actor, id: string) {
+  const event = await findEvent(id);
+  if (!manages(actor, event)) {
+    if (event.status !== "published" && event.status !== "cancelled")
+      throw new NotFound("Мероприятие не найдено");
+    throw new Forbidden("Изменять мероприятие может его организатор или координатор");
+  }
+  if (event.status === "cancelled") throw new Conflict("Мероприятие отменено", "cancelled");
+  return event;
+}
+
+/**
+ * The organiser changes the event. The counters are never rewritten: the edit sets only the
+ * described fields, on condition of the version read and of no capacity below the seats taken.
+ * Registrants are told at once (with the updated invitation), and new seats go to the waitlist.
+ */
+export async function update(actor: Actor, id: string, input: UpdateEvent, now = Clock.now()) {
+  const event = await managed(actor, id);
+  if (event.version !== input.version) throw stale();
+  const fields = eventFields(input, now, event.questions);
+  if (fields.startsAt !== event.startsAt && fields.startsAt <= now.toISOString()) {
+    throw new Invalid({ startsAt: "Это время уже прошло" });
+  }
+  const problems: Record<string, string> = {};
+  const inPerson = fields.format !== "online";
+  const remote = fields.format !== "in_person";
+  if (!inPerson && event.takenInPerson > 0)
+    problems.format = "Уже есть очные участники: оставьте очный формат";
+  if (!remote && event.takenOnline > 0) problems.format = "Уже есть онлайн-участники: оставьте онлайн-формат";
+  if (fields.capacityInPerson !== undefined && fields.capacityInPerson < event.takenInPerson) {
+    problems.capacityInPerson = `Уже занято мест: ${event.takenInPerson}`;
+  }
+  if (fields.capacityOnline !== undefined && fields.capacityOnline < event.takenOnline) {
+    problems.capacityOnline = `Уже занято мест: ${event.takenOnline}`;
+  }
+  if (Object.keys(problems).length) throw new Invalid(problems);
+  const { set, removed } = splitFields(fields);
+  try {
+    const patch = db()
+      .entities.event.patch({ id })
+      .set({ ...set, noticeAt: now.toISOString() });
+    await (removed.length ? patch.remove(removed) : patch)
+      .add({ version: 1, sequence: 1 })
+      .composite({ status: event.status, organiserAccountId: event.organiserAccountId })
+      .where((attr, { eq, lte }) =>
+        [
+          eq(attr.version, event.version),
+          // Seats taken meanwhile must still fit.
+          fields.capacityInPerson !== undefined ? lte(attr.takenInPerson, fields.capacityInPerson) : "",
+          fields.capacityOnline !== undefined ? lte(attr.takenOnline, fields.capacityOnline) : "",
+        ]
+          .filter(Boolean)
+          .join(" AND "),
+      )
+      .go();
+  } catch (error) {
+    if (String((error as { cause?: unknown })?.cause ?? error).includes("ConditionalCheckFailed"))
+      throw stale();
+    throw error;
+  }
+  await offerWaitingSeats(id, now);
+  await announce(id);
+  const saved = await findEvent(id);
+  return detailOf(
+    actor,
+    saved,
+    await registrationOf(id, actor.type === "person" ? actor.accountId : ""),
+    now,
+  );
+}
+
+/** ElectroDB sets present values and removes cleared ones; it takes no `undefined`. */
+function splitFields(fields: ReturnType<typeof eventFields>) {
+  const set = Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as Partial<ReturnType<typeof eventFields>>;
+  const removed = clearable.filter((name) => fields[name] === undefined);
+  return { set, removed: [...removed] };
+}
+
+/** The organiser calls the event off, with a reason every registrant reads. */
+export async function cancel(actor: Actor, id: string, input: CancelEvent, now = Clock.now()) {
+  const event = await managed(actor, id);
+  if (event.version !== input.version) throw stale();
+  try {
+    await db()
+      .entities.event.patch({ id })
+      .set({ status: "cancelled", cancelReason: input.reason, noticeAt: now.toISOString() })
+      .add({ version: 1, sequence: 1 })
+      .composite({ startsAt: event.startsAt, organiserAccountId: event.organiserAccountId })
+      .where(({ version }, { eq }) => eq(version, event.version))
+      .go();
+  } catch (error) {
+    if (String((error as { cause?: unknown })?.cause ?? error).includes("ConditionalCheckFailed"))
+      throw stale();
+    throw error;
+  }
+  await announce(id);
+  return detailOf(actor, await findEvent(id), undefined, now);
+}
+
+const told = (registration: RegistrationItem) =>
+  registration.status === "confirmed" ||
+  registration.status === "offered" ||
+  registration.status === "waiting";
+
+function noticeOf(event: EventItem, registration: RegistrationItem) {
+  const invited = registration.status === "confirmed";
+  const attendee = { name: registration.name, email: registration.email };
+  if (event.status === "cancelled") {
+    return queued({
+      ...Templates.eventCancelled(registration.email, event, event.cancelReason ?? ""),
+      calendar: invited
+        ? calendarText("CANCEL", [calendarEntry(event, { attendee })], { stamp: Clock.nowIso() })
+        : undefined,
+    });
+  }
+  return queued({
+    ...Templates.eventChanged(registration.email, { ...event, where: placeOf(event) }),
+    calendar: invited
+      ? calendarText(
+          "REQUEST",
+          [calendarEntry(event, { attendee, withLink: registration.attendance === "online" })],
+          { stamp: Clock.nowIso() },
+        )
+      : undefined,
+  });
+}
+
+/**
+ * Tells every registrant of the event's last change, each once: the mark of the sequence told
+ * and the letter are one transaction. A moved event's reminders are due again. Run by the
+ * change itself and, for whatever it did not finish, by the events job.
+ */
+export async function announce(id: string) {
+  const event = await findEvent(id);
+  if (!event.noticeAt) return 0;
+  const { data } = await db().entities.registration.query.byEvent({ eventId: id }).go({ pages: "all" });
+  let sent = 0;
+  for (const registration of data) {
+    if (!told(registration) || (registration.noticedSequence ?? 0) >= event.sequence) continue;
+    const letter = noticeOf(event, registration);
+    const moved = registration.eventStartsAt !== event.startsAt;
+    try {
+      await writeAll(db, ({ registration: registrations, outbox }) => {
+        const told = registrations
+          .patch({ eventId: id, accountId: registration.accountId })
+          .set({ noticedSequence: event.sequence, eventStartsAt: event.startsAt });
+        // A moved event's reminders are due again.
+        return [
+          (moved ? told.remove(["remindedDayAt", "remindedHourAt"]) : told)
+            .where(
+              ({ noticedSequence }, { notExists, lt }) =>
+                `${notExists(noticedSequence)} OR ${lt(noticedSequence, event.sequence)}`,
+            )
+            .commit(),
+          outbox.create(letter).commit(),
+        ];
+      });
+    } catch (error) {
+      if (error instanceof Canceled) continue;
+      throw error;
+    }
+    await deliver([letter]);
+    sent++;
+  }
+  await db()
+    .entities.event.patch({ id })
+    .remove(["noticeAt"])
+    .where(({ sequence }, { eq }) => eq(sequence, event.sequence))
+    .go()
+    .catch((error) => {
+      // Changed again meanwhile: that change's run tells of it.
+      if (!String((error as { cause?: unknown })?.cause ?? error).includes("ConditionalCheckFailed"))
+        throw error;
+    });
+  return sent;
+}
+
+/** The job's part: changes whose letters did not all go out when they were made. */
+export async function announcePending() {
+  const { data } = await db()
+    .entities.event.query.notices({})
+    .go({ pages: "all", attributes: ["id"] });
+  let told = 0;
+  for (const { id } of data) told += await announce(id);
+  return { announced: told };
+}
