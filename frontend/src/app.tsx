@@ -80,6 +80,7 @@ const routes: RouteDefinition[] = [
     preload: ({ location }) => void getEvents(calendarFilters(location.query)),
   },
   { path: "/events/new", component: lazy(() => import("./pages/events/new")) },
+  { path: "/events/:id/participants", component: lazy(() => import("./pages/events/participants")) },
   {
     path: "/events/:id/edit",
     component: lazy(() => import("./pages/events/edit")),

@@ -41,6 +41,17 @@ export const areas = [
     sendsMail: true,
   },
   {
+    // Before "events": the local server gives a path to the first area whose route matches it.
+    name: "eventDesk",
+    entry: "functions/src/event-desk.ts",
+    routes: [
+      "ANY /api/events/{id}/participants",
+      "ANY /api/events/{id}/participants/{proxy+}",
+      "ANY /api/events/{id}/check-in",
+    ],
+    sendsMail: true,
+  },
+  {
     name: "events",
     entry: "functions/src/events.ts",
     routes: ["ANY /api/events", "ANY /api/events/{proxy+}"],

@@ -35,9 +35,12 @@ bind(app, op.renewCalendarFeed, async ({ actor }) => {
 bind(app, op.getCalendarFeed, async ({ query }, c) =>
   calendar(c, await Calendars.personalFeed(query.token), "moi-meropriyatiya.ics"),
 );
+bind(app, op.listEventProposals, ({ actor }) => Events.proposals(actor));
 bind(app, op.getEvent, ({ actor }, c) => Events.detail(actor, id(c)));
 bind(app, op.updateEvent, ({ actor, body }, c) => Changes.update(actor, id(c), body));
 bind(app, op.cancelEvent, ({ actor, body }, c) => Changes.cancel(actor, id(c), body));
+bind(app, op.publishEventProposal, ({ actor, body }, c) => Changes.publishProposal(actor, id(c), body));
+bind(app, op.returnEventProposal, ({ actor, body }, c) => Changes.returnProposal(actor, id(c), body));
 bind(app, op.getEventCalendarFile, async (_input, c) =>
   calendar(c, await Calendars.eventFile(id(c)), "meropriyatie.ics"),
 );

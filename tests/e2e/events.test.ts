@@ -80,6 +80,21 @@ describe("events in the browser", () => {
     await third!.getByText("Вы зарегистрированы").waitFor();
     await third!.getByRole("link", { name: "https://meet.example.org/budget-webinar" }).waitFor();
 
+    // At the door: the organiser types the ticket shown under the third person's QR code.
+    await third!.getByRole("img", { name: /^QR-код билета/ }).waitFor();
+    const ticket = (await third!.locator(".ticket-code").textContent())?.trim() ?? "";
+    expect(ticket).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+    await desk.goto(url(path));
+    await desk.getByRole("link", { name: "Участники и отметка" }).click();
+    await desk.getByRole("heading", { level: 1, name: "Участники" }).waitFor();
+    await desk.getByRole("row", { name: /Третья Участница/ }).waitFor();
+    await desk.getByLabel("Код билета").fill(ticket.toLowerCase());
+    await desk.getByRole("button", { name: "Отметить", exact: true }).click();
+    await desk.getByText("Третья Участница отмечен(а)").waitFor();
+    await desk.getByLabel("Код билета").fill(ticket);
+    await desk.getByRole("button", { name: "Отметить", exact: true }).click();
+    await desk.getByText("Третья Участница уже отмечен(а)").waitFor();
+
     const guest = await browser().newPage();
     await guest.goto(url(path));
     await guest.getByRole("heading", { level: 1, name: title }).waitFor();

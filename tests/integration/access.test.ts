@@ -135,6 +135,14 @@ const fresh = {
     if (stage === "registered") await f.memberA.post(`/api/events/${json.id}/registration`, {});
     return json.id as string;
   },
+  /** An event organisation A proposed, waiting for a coordinator. */
+  async proposal(f: Fixtures) {
+    const { json } = await f.memberA.post(
+      "/api/events",
+      webinar({ organisationId: f.memberA.organisationId }),
+    );
+    return json.id as string;
+  },
   async question(f: Fixtures, stage: "open" | "taken" | "answered" = "open") {
     const { json } = await f.memberA.post("/api/consultations", question());
     if (stage !== "open") await f.actors.expert.post(`/api/consultations/${json.id}/take`, { version: 1 });
@@ -414,6 +422,34 @@ const rules: Record<string, Rule> = {
     query: async (f) => new URL((await f.memberA.post("/api/events/feed")).json.url).search.slice(1),
   },
   "GET /api/events/{id}/calendar.ics": { may: "everyone" },
+  "GET /api/events/proposals": { may: coordinatorOnly },
+  "POST /api/events/{id}/publish": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.proposal(f) }),
+    body: async (f, ids) => ({ version: (await f.coordinator.get(`/api/events/${ids.id}`)).json.version }),
+  },
+  "POST /api/events/{id}/return": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.proposal(f) }),
+    body: async (f, ids) => ({
+      reason: "Уточните адрес и время",
+      version: (await f.coordinator.get(`/api/events/${ids.id}`)).json.version,
+    }),
+  },
+  "GET /api/events/{id}/participants": { may: coordinatorOnly },
+  "GET /api/events/{id}/participants/file": { may: coordinatorOnly, query: () => "format=csv" },
+  "POST /api/events/{id}/participants/message": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.event(f, "registered") }),
+    body: () => ({ to: "confirmed", subject: "Как добраться", text: "Вход со двора, второй этаж." }),
+  },
+  "POST /api/events/{id}/check-in": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.event(f, "registered") }),
+    body: async (f, ids) => ({
+      ticket: (await f.memberA.get(`/api/events/${ids.id}`)).json.myRegistration.ticket,
+    }),
+  },
   // The organiser (here the coordinator who made it) and coordinators change or cancel an event.
   "PUT /api/events/{id}": {
     may: coordinatorOnly,

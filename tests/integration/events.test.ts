@@ -7,6 +7,11 @@ import { approvedMember, moscowIn, webinar } from "./fixtures";
 
 const HOUR = 3600_000;
 
+// This file's own DynamoDB client (each test file imports the core afresh) meets a burst of 200
+// registrations at once: DynamoDB Local, sharing two cores with the other test files, accepts that
+// many new connections slower than the production second.
+process.env.DYNAMODB_CONNECT_TIMEOUT_MS = "5000";
+
 /** The events of an iCalendar text, as ical.js (an independent parser) reads them. */
 function calendarEvents(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -263,6 +268,76 @@ describe("events", () => {
     expect(listed.json.items.map((item: { id: string }) => item.id)).not.toContain(event.id);
   });
 
+  it("give the organiser the list, its CSV and XLSX, a letter to the participants and check-in by ticket", async () => {
+    const coordinator = await asCoordinator();
+    const event = await publishedEvent({ capacityOnline: 1 });
+    const other = await publishedEvent({ questions: [] });
+    const [coming, waiting] = await Promise.all([signedIn(), signedIn()]);
+    await coming!.post(`/api/events/${event.id}/registration`, {
+      answers: [{ questionId: "q1", value: "Да" }],
+    });
+    await waiting!.post(`/api/events/${event.id}/registration`, answer);
+    const elsewhere = await coming!.post(`/api/events/${other.id}/registration`, {});
+
+    const list = await coordinator.get(`/api/events/${event.id}/participants`);
+    expect(list.json.items.map((item: { status: string }) => item.status)).toEqual(["confirmed", "waiting"]);
+    expect(list.json.items[0]).toMatchObject({
+      email: coming!.email,
+      answers: [{ questionId: "q1", value: "Да" }],
+    });
+
+    const csv = await fetch(`${portalUrl()}/api/events/${event.id}/participants/file?format=csv`, {
+      headers: { cookie: coordinator.cookie },
+    });
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain(
+      "Имя;Эл. почта;Организация;Участие;Статус;Зарегистрирован (мск);Пришёл (мск);Подавали ли вы заявки раньше?",
+    );
+    expect(text).toContain(`${coming!.email};;онлайн;Зарегистрирован`);
+    const xlsx = await fetch(`${portalUrl()}/api/events/${event.id}/participants/file?format=xlsx`, {
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(xlsx.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(new TextDecoder().decode(new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2))).toBe("PK");
+
+    const sent = await coordinator.post(`/api/events/${event.id}/participants/message`, {
+      to: "confirmed",
+      subject: "Как подключиться",
+      text: "Подключайтесь за десять минут до начала, проверьте звук.",
+    });
+    expect(sent.json).toEqual({ sent: 1 });
+    expect(await subjects(coming!.email)).toContain(`Как подключиться — «${event.title}»`);
+    expect(await subjects(waiting!.email)).not.toContain(`Как подключиться — «${event.title}»`);
+
+    const ticket = (await coming!.get(`/api/events/${event.id}`)).json.myRegistration.ticket as string;
+    expect(ticket).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+    const letter = (await mailTo(coming!.email)).find((mail) =>
+      mail.subject.startsWith("Вы зарегистрированы"),
+    );
+    expect(letter?.body.text).toContain(`Код билета: ${ticket}`);
+    const wrongEvent = await coordinator.post(`/api/events/${event.id}/check-in`, {
+      ticket: (await coming!.get(`/api/events/${other.id}`)).json.myRegistration.ticket,
+    });
+    expect(wrongEvent.status).toBe(422);
+    expect(wrongEvent.json.error.fields).toEqual({ ticket: "Такого билета нет у этого мероприятия" });
+    const checked = await coordinator.post(`/api/events/${event.id}/check-in`, {
+      ticket: ticket.toLowerCase(),
+    });
+    expect(checked.status).toBe(200);
+    expect(checked.json.checkedInAt).toEqual(expect.any(String));
+    const twice = await coordinator.post(`/api/events/${event.id}/check-in`, { ticket });
+    expect(twice.json.error.code).toBe("already_checked_in");
+    const waitingId = list.json.items[1].accountId;
+    const notConfirmed = await coordinator.post(`/api/events/${event.id}/check-in`, { accountId: waitingId });
+    expect(notConfirmed.json.error.code).toBe("not_confirmed");
+    expect(elsewhere.json.status).toBe("confirmed");
+    expect((await coming!.get(`/api/events/${event.id}/participants`)).status).toBe(403);
+  });
+
   it("give exactly 50 seats to 200 simultaneous registrations and put 150 on the waitlist", async () => {
     const { register } = await import("@cluster/core/event/registrations");
     const { db } = await import("@cluster/core/db/service");
@@ -427,6 +502,37 @@ describe("events", () => {
     expect((await new Client().get(`/api/events/${proposed.json.id}`)).status).toBe(404);
     const listed = await new Client().get("/api/events?limit=100");
     expect(listed.json.items.map((item: { id: string }) => item.id)).not.toContain(proposed.json.id);
+
+    const coordinator = await asCoordinator();
+    const queue = await coordinator.get("/api/events/proposals");
+    expect(queue.json.items.map((item: { id: string }) => item.id)).toContain(proposed.json.id);
+    const returned = await coordinator.post(`/api/events/${proposed.json.id}/return`, {
+      reason: "Добавьте, для кого вебинар и кто выступает",
+      version: proposed.json.version,
+    });
+    expect(returned.json.status).toBe("returned");
+    expect(await subjects(member.email)).toContain(
+      `Мероприятие возвращено на доработку: «${proposed.json.title}»`,
+    );
+    const seen = (await member.get(`/api/events/${proposed.json.id}`)).json;
+    expect(seen.returnReason).toBe("Добавьте, для кого вебинар и кто выступает");
+    const corrected = await member.put(`/api/events/${proposed.json.id}`, {
+      ...webinar({ title: proposed.json.title }),
+      audience: "Руководители НКО",
+      speakers: ["Ирина Грантова"],
+      version: seen.version,
+    });
+    expect(corrected.json.status).toBe("proposed");
+    const published = await coordinator.post(`/api/events/${proposed.json.id}/publish`, {
+      version: corrected.json.version,
+    });
+    expect(published.json.status).toBe("published");
+    expect(await subjects(member.email)).toContain(`Мероприятие опубликовано: «${proposed.json.title}»`);
+    expect((await new Client().get(`/api/events/${proposed.json.id}`)).status).toBe(200);
+    const twice = await coordinator.post(`/api/events/${proposed.json.id}/publish`, {
+      version: published.json.version,
+    });
+    expect(twice.json.error.code).toBe("not_proposed");
 
     const privatePerson = await signedIn();
     const refused = await privatePerson.post("/api/events", webinar());

@@ -3,6 +3,7 @@ import type {
   EventDetail,
   EventView,
   MyRegistration,
+  Participant,
   Register,
   RegistrationView,
   UpdateEvent,
@@ -97,4 +98,41 @@ export const cancelEvent = action(
   (id: string, input: { reason: string; version: number }) =>
     api.post<EventDetail>(`/api/events/${encodeURIComponent(id)}/cancel`, input),
   "cancel-event",
+);
+
+export const getParticipants = query(
+  (id: string) => api.get<{ items: Participant[] }>(`/api/events/${encodeURIComponent(id)}/participants`),
+  "event-participants",
+);
+
+export const participantsFileUrl = (id: string, format: "csv" | "xlsx") =>
+  `/api/events/${encodeURIComponent(id)}/participants/file?format=${format}`;
+
+export const checkInParticipant = action(
+  (id: string, input: { ticket: string } | { accountId: string }) =>
+    api.post<Participant>(`/api/events/${encodeURIComponent(id)}/check-in`, input),
+  "check-in-participant",
+);
+
+export const messageParticipants = action(
+  (id: string, input: { to: "confirmed" | "everyone"; subject: string; text: string }) =>
+    api.post<{ sent: number }>(`/api/events/${encodeURIComponent(id)}/participants/message`, input),
+  "message-participants",
+);
+
+export const getEventProposals = query(
+  () => api.get<{ items: EventView[] }>("/api/events/proposals"),
+  "event-proposals",
+);
+
+export const publishEventProposal = action(
+  (id: string, version: number) =>
+    api.post<EventDetail>(`/api/events/${encodeURIComponent(id)}/publish`, { version }),
+  "publish-event-proposal",
+);
+
+export const returnEventProposal = action(
+  (id: string, input: { reason: string; version: number }) =>
+    api.post<EventDetail>(`/api/events/${encodeURIComponent(id)}/return`, input),
+  "return-event-proposal",
 );

@@ -9,6 +9,8 @@ import {
   MyRegistration,
   Register,
   RegistrationView,
+  ReturnProposal,
+  ReviewProposal,
   UpdateEvent,
 } from "@cluster/core/event/schema";
 import { Page } from "@cluster/core/shared/page";
@@ -74,6 +76,14 @@ export const eventOperations = operations({
     produces: ["text/calendar"],
     errors: { 404: ["not_found"] },
   },
+  listEventProposals: {
+    method: "get",
+    path: "/api/events/proposals",
+    summary: "Events proposed by member organisations, waiting for a coordinator (coordinators)",
+    tag,
+    access: "coordinator",
+    response: z.object({ items: z.array(EventView) }),
+  },
   getEvent: {
     method: "get",
     path: "/api/events/{id}",
@@ -102,6 +112,26 @@ export const eventOperations = operations({
     body: CancelEvent,
     response: EventDetail,
     errors: { 409: ["cancelled"] },
+  },
+  publishEventProposal: {
+    method: "post",
+    path: "/api/events/{id}/publish",
+    summary: "Publish a proposed event: registration opens, the organiser is told (coordinators)",
+    tag,
+    access: "coordinator",
+    body: ReviewProposal,
+    response: EventDetail,
+    errors: { 409: ["not_proposed"] },
+  },
+  returnEventProposal: {
+    method: "post",
+    path: "/api/events/{id}/return",
+    summary: "Return a proposed event to its organiser with what to improve (coordinators)",
+    tag,
+    access: "coordinator",
+    body: ReturnProposal,
+    response: EventDetail,
+    errors: { 409: ["not_proposed"] },
   },
   getEventCalendarFile: {
     method: "get",

@@ -3,6 +3,7 @@ import { accountOperations } from "./accounts";
 import { authOperations } from "./auth";
 import { consultationOperations } from "./consultations";
 import { digestOperations } from "./digests";
+import { eventDeskOperations } from "./event-desk";
 import { eventOperations } from "./events";
 import { memberOperations } from "./members";
 import { reportOperations } from "./reports";
@@ -19,6 +20,7 @@ export const areaOperations: Operation[] = [
   ...Object.values(responseOperations),
   ...Object.values(consultationOperations),
   ...Object.values(eventOperations),
+  ...Object.values(eventDeskOperations),
   ...Object.values(digestOperations),
   ...Object.values(reportOperations),
   ...Object.values(searchOperations),

@@ -17,12 +17,25 @@ const matches = (routeKey: string, method: string, path: string) => {
 
 describe("the API contracts", () => {
   it("route every operation to exactly one area's function", () => {
+    // API Gateway takes the most specific matching route: a route without {proxy+} before any
+    // with it, then the one with more segments before its {proxy+}.
+    const specificity = (routeKey: string) => {
+      const path = routeKey.split(" ")[1] ?? "";
+      return path.includes("{proxy+}") ? path.split("/").length - 1 : 1000;
+    };
     for (const operation of all) {
-      const owners = areas.filter((area) =>
-        area.routes.some((routeKey) => matches(routeKey, operation.method, operation.path)),
+      const candidates = areas.flatMap((area) =>
+        area.routes
+          .filter((routeKey) => matches(routeKey, operation.method, operation.path))
+          .map((routeKey) => ({ area: area.name, rank: specificity(routeKey) })),
       );
+      const best = Math.max(...candidates.map((candidate) => candidate.rank));
       expect(
-        owners.map((area) => area.name),
+        [
+          ...new Set(
+            candidates.filter((candidate) => candidate.rank === best).map((candidate) => candidate.area),
+          ),
+        ],
         `${operation.method} ${operation.path}`,
       ).toHaveLength(1);
     }

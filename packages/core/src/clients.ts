@@ -82,14 +82,14 @@ let ses: SESv2Client | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
   if (!dynamo) {
-    const { region, dynamodbEndpoint } = config();
+    const { region, dynamodbEndpoint, dynamodbConnectTimeoutMs } = config();
     const client = new DynamoDBClient({
       region,
       ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint, credentials: localCredentials } : {}),
       maxAttempts: DYNAMO_ATTEMPTS,
       retryStrategy: dynamoRetries(),
       requestHandler: {
-        connectionTimeout: 1_000,
+        connectionTimeout: dynamodbConnectTimeoutMs,
         requestTimeout: 3_000,
         throwOnRequestTimeout: true,
         // The SDK's pool of 50 sockets queues the rest, and the wait counts against the connection

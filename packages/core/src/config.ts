@@ -7,6 +7,11 @@ export interface Config {
   tableName: string;
   region: string;
   dynamodbEndpoint?: string;
+  /**
+   * How long a new connection to DynamoDB may take: a second, so that an unreachable table fails
+   * fast (ADR 015). A local DynamoDB on a busy machine accepts a burst of connections slower.
+   */
+  dynamodbConnectTimeoutMs: number;
   sesEndpoint?: string;
   mailFrom: string;
   /** Where people open the portal: links in mail and the allowed Origin for writes. */
@@ -43,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableName: env.TABLE_NAME ?? "cluster",
     region: env.AWS_REGION ?? "eu-central-1",
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    dynamodbConnectTimeoutMs: Number(env.DYNAMODB_CONNECT_TIMEOUT_MS ?? 1000),
     sesEndpoint: env.SES_ENDPOINT || undefined,
     mailFrom: env.MAIL_FROM ?? "Кластер НКО Калужской области <noreply@localhost>",
     publicUrl: (env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, ""),

@@ -6,6 +6,7 @@ import { type AreaName, areas } from "@cluster/functions/areas";
 import { app as auth } from "@cluster/functions/auth";
 import { app as consultations } from "@cluster/functions/consultations";
 import { app as digests } from "@cluster/functions/digests";
+import { app as eventDesk } from "@cluster/functions/event-desk";
 import { app as events } from "@cluster/functions/events";
 import { API_CSP, API_DOCS_PATH, isApiPath, securityHeaders, WEB_CSP } from "@cluster/functions/http/headers";
 import { feedbackOf } from "@cluster/functions/jobs/ses-feedback";
@@ -31,6 +32,7 @@ const areaApps: Record<
   resources,
   responses,
   consultations,
+  eventDesk,
   events,
   digests,
   reports,
@@ -72,7 +74,7 @@ export function createPortalApp(webRoot: string, observe?: ApiObserver) {
     const app = areaApps[name];
     for (const route of routes) {
       const [method, path] = route.split(" ") as [string, string];
-      const pattern = path.replace("{proxy+}", "*");
+      const pattern = path.replace("{proxy+}", "*").replace(/\{(\w+)\}/g, ":$1");
       const forward = (c: Context) => app.fetch(c.req.raw, c.env);
       if (method === "ANY") root.all(pattern, forward);
       else root.on(method, pattern, forward);

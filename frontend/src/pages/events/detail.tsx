@@ -8,13 +8,16 @@ import {
 import { createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { renderSVG } from "uqr";
 import { ApiError, type FieldErrors } from "../../data/api";
 import {
   cancelEvent,
   cancelRegistration,
   confirmSeatOffer,
   getEvent,
+  publishEventProposal,
   registerForEvent,
+  returnEventProposal,
 } from "../../data/events";
 import { useSession } from "../../providers/session";
 import { Alert, ProblemAlert } from "../../ui/alert";
@@ -75,6 +78,17 @@ function Event(props: { event: EventDetail }) {
       <PageTitle>{e().title}</PageTitle>
       <Show when={e().may.manage && e().status !== "cancelled"}>
         <Manage event={e()} />
+      </Show>
+      <Show when={e().returnReason}>
+        {(reason) => (
+          <Alert kind="warning" title="Координаторы вернули мероприятие на доработку">
+            <p>{reason()}</p>
+            <p>Исправьте его («Изменить»), и оно снова придёт на рассмотрение.</p>
+          </Alert>
+        )}
+      </Show>
+      <Show when={e().may.review}>
+        <Review event={e()} />
       </Show>
       <Show when={e().cancelReason}>
         {(reason) => (
@@ -138,6 +152,63 @@ function Event(props: { event: EventDetail }) {
   );
 }
 
+/** A coordinator's decision on a proposal: publish it, or return it with what to improve. */
+function Review(props: { event: EventDetail }) {
+  const [reason, setReason] = createSignal("");
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [problem, setProblem] = createSignal<string>();
+  const publish = useAction(publishEventProposal);
+  const publishing = useSubmission(publishEventProposal);
+  const send = useAction(returnEventProposal);
+  const returning = useSubmission(returnEventProposal);
+  const run = async (work: () => Promise<unknown>) => {
+    setProblem(undefined);
+    setErrors({});
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length > 0) setErrors(error.fields);
+      else setProblem(error instanceof ApiError ? error.message : "Не получилось. Попробуйте ещё раз.");
+    }
+  };
+  return (
+    <section aria-labelledby="review-title" class="panel">
+      <h2 id="review-title">Рассмотрение</h2>
+      <div class="actions">
+        <Button
+          pending={publishing.pending}
+          onClick={() => run(() => publish(props.event.id, props.event.version))}
+        >
+          Опубликовать
+        </Button>
+      </div>
+      <form
+        class="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!returning.pending)
+            void run(() => send(props.event.id, { reason: reason(), version: props.event.version }));
+        }}
+      >
+        <TextArea
+          name="returnReason"
+          label="Что доработать"
+          hint="Организатор получит это письмом"
+          rows={3}
+          value={reason()}
+          onValue={setReason}
+          error={errors().reason}
+        />
+        <Button type="submit" variant="secondary" pending={returning.pending}>
+          Вернуть на доработку
+        </Button>
+      </form>
+      <ProblemAlert message={problem()} />
+    </section>
+  );
+}
+
 /** The organiser's controls: change the event, or call it off with a reason the registrants read. */
 function Manage(props: { event: EventDetail }) {
   const [open, setOpen] = createSignal(false);
@@ -167,6 +238,9 @@ function Manage(props: { event: EventDetail }) {
     <div class="actions">
       <a href={`/events/${props.event.id}/edit`} class="button button--secondary">
         Изменить
+      </a>
+      <a href={`/events/${props.event.id}/participants`} class="button button--secondary">
+        Участники и отметка
       </a>
       <Show
         when={open()}
@@ -283,6 +357,22 @@ function MyRegistration(props: {
           </Show>
           .
         </p>
+        <Show when={r().ticket}>
+          {(ticket) => (
+            <div class="ticket">
+              <img
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(ticket()))}`}
+                alt={`QR-код билета ${ticket()}`}
+                width="160"
+                height="160"
+              />
+              <p>
+                Код билета: <strong class="ticket-code">{ticket()}</strong>
+                <Show when={r().checkedInAt}> · отмечен(а) на входе</Show>
+              </p>
+            </div>
+          )}
+        </Show>
         <Show when={r().status === "waiting"}>
           <p>Ваше место в очереди: {r().waitlistPosition}. Если место освободится, мы напишем на почту.</p>
         </Show>

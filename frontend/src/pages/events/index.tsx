@@ -1,7 +1,7 @@
 import { consultationTopics, municipalities } from "@cluster/core/reference";
-import { useIsRouting } from "@solidjs/router";
+import { createAsync, useIsRouting } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
-import { calendarFilters, getEvents } from "../../data/events";
+import { calendarFilters, getEventProposals, getEvents } from "../../data/events";
 import { sameFilters } from "../../data/params";
 import { useSession } from "../../providers/session";
 import { PageTitle } from "../../ui/page-title";
@@ -52,6 +52,10 @@ export default function Calendar() {
             {hasRole("coordinator") ? "Создать мероприятие" : "Предложить мероприятие"}
           </a>
         </div>
+      </Show>
+
+      <Show when={hasRole("coordinator")}>
+        <Proposals />
       </Show>
 
       <nav aria-label="Предстоящие или прошедшие" class="tabs">
@@ -142,5 +146,30 @@ export default function Calendar() {
         </DataBoundary>
       </section>
     </>
+  );
+}
+
+/** For coordinators: what member organisations proposed, to publish or return. */
+function Proposals() {
+  const page = createAsync(() => getEventProposals());
+  return (
+    <Show when={page()?.items.length}>
+      <section aria-labelledby="proposals-title" class="panel">
+        <h2 id="proposals-title">Предложены организациями — на рассмотрении</h2>
+        <ul class="plain-list">
+          <For each={page()?.items}>
+            {(event) => (
+              <li>
+                <a href={`/events/${event.id}`}>{event.title}</a>
+                <span class="muted">
+                  {" "}
+                  — {event.organiser}, {eventMeta(event)}
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
   );
 }

@@ -1,4 +1,4 @@
-import type { Actor } from "../actor";
+import { type Actor, requireCoordinator } from "../actor";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
 import { deliver, queued } from "../mail";
@@ -17,7 +17,7 @@ import {
 } from "./events";
 import { calendarText } from "./ical";
 import { offerWaitingSeats } from "./registrations";
-import type { CancelEvent, UpdateEvent } from "./schema";
+import type { CancelEvent, ReturnProposal, UpdateEvent } from "./schema";
 import { db } from "./store";
 
 /** The optional fields an edit may clear: removed from the item rather than set to nothing. */
@@ -71,10 +71,15 @@ export async function update(actor: Actor, id: string, input: UpdateEvent, now =
   try {
     const patch = db()
       .entities.event.patch({ id })
-      .set({ ...set, noticeAt: now.toISOString() });
+      // A returned proposal, once corrected, goes back to the coordinators.
+      .set({
+        ...set,
+        status: event.status === "returned" ? "proposed" : event.status,
+        noticeAt: now.toISOString(),
+      });
     await (removed.length ? patch.remove(removed) : patch)
       .add({ version: 1, sequence: 1 })
-      .composite({ status: event.status, organiserAccountId: event.organiserAccountId })
+      .composite({ organiserAccountId: event.organiserAccountId })
       .where((attr, { eq, lte }) =>
         [
           eq(attr.version, event.version),
@@ -219,3 +224,54 @@ export async function announcePending() {
   for (const { id } of data) told += await announce(id);
   return { announced: told };
 }
+
+async function organiserEmail(event: EventItem) {
+  const { data } = await db().entities.account.get({ id: event.organiserAccountId }).go();
+  return data?.email;
+}
+
+/** A coordinator reviews a proposal: publishes it (registration opens) or returns it with what to improve. */
+async function review(
+  actor: Actor,
+  id: string,
+  version: number,
+  next: { status: "published" } | { status: "returned"; returnReason: string },
+) {
+  requireCoordinator(actor);
+  const event = await findEvent(id);
+  if (event.status !== "proposed" && event.status !== "returned") {
+    throw new Conflict("Мероприятие уже не на рассмотрении", "not_proposed");
+  }
+  if (event.version !== version) throw stale();
+  const email = await organiserEmail(event);
+  const letter = email
+    ? queued(
+        next.status === "published"
+          ? Templates.proposalPublished(email, event)
+          : Templates.proposalReturned(email, event, next.returnReason),
+      )
+    : undefined;
+  try {
+    await writeAll(db, ({ event: events, outbox }) => [
+      events
+        .patch({ id })
+        .set(next)
+        .add({ version: 1 })
+        .composite({ startsAt: event.startsAt, organiserAccountId: event.organiserAccountId })
+        .where((attr, { eq }) => `${eq(attr.version, event.version)} AND ${eq(attr.status, event.status)}`)
+        .commit(),
+      ...(letter ? [outbox.create(letter).commit()] : []),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw stale();
+    throw error;
+  }
+  if (letter) await deliver([letter]);
+  return detailOf(actor, await findEvent(id), undefined);
+}
+
+export const publishProposal = (actor: Actor, id: string, input: { version: number }) =>
+  review(actor, id, input.version, { status: "published" });
+
+export const returnProposal = (actor: Actor, id: string, input: ReturnProposal) =>
+  review(actor, id, input.version, { status: "returned", returnReason: input.reason });

@@ -51,6 +51,8 @@ export const EventEntity = /* @__PURE__ */ new Entity({
     /** Set by a change or a cancellation until every registrant has been told (the notices index). */
     noticeAt: { type: "string" },
     cancelReason: { type: "string" },
+    /** Why a coordinator returned a proposal to its organiser. */
+    returnReason: { type: "string" },
     organiserAccountId: { type: "string", required: true },
     organiserName: { type: "string", required: true },
     organisationId: { type: "string" },
@@ -116,6 +118,10 @@ export const RegistrationEntity = /* @__PURE__ */ new Entity({
     offerExpiresAt: { type: "string" },
     confirmedAt: { type: "string" },
     cancelledAt: { type: "string" },
+    /** A confirmed place's ticket: what its QR code holds and a person can type at the door. */
+    ticket: { type: "string" },
+    /** Attendance, recorded once: at the door by the ticket, or by the organiser from the list. */
+    checkedInAt: { type: "string" },
     /** Each reminder goes once: marked in the transaction that queues it. */
     remindedDayAt: { type: "string" },
     remindedHourAt: { type: "string" },

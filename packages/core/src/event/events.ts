@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import { type Actor, hasRole, requirePerson } from "../actor";
+import { type Actor, hasRole, requireCoordinator, requirePerson } from "../actor";
 import { config } from "../config";
 import { pageOptions } from "../db/paging";
 import { Forbidden, Invalid, NotFound } from "../errors";
@@ -182,6 +182,13 @@ export async function create(actor: Actor, input: CreateEvent, now = Clock.now()
   return detailOf(actor, data as EventItem, undefined, now);
 }
 
+/** Proposals waiting for a coordinator, soonest first. */
+export async function proposals(actor: Actor, now = Clock.now()) {
+  requireCoordinator(actor);
+  const { data } = await db().entities.event.query.byStatus({ status: "proposed" }).go({ pages: "all" });
+  return { items: data.map((event) => eventView(event, now)) };
+}
+
 /** The public calendar: upcoming events soonest first, or past ones latest first. */
 export async function calendar(query: EventQuery, now = Clock.now()) {
   const at = now.toISOString();
@@ -240,6 +247,8 @@ export async function registrationView(registration: RegistrationItem): Promise<
     organisation: registration.organisationName,
     waitlistPosition: registration.status === "waiting" ? await waitlistPosition(registration) : undefined,
     offerExpiresAt: registration.status === "offered" ? registration.offerExpiresAt : undefined,
+    ticket: registration.status === "confirmed" ? registration.ticket : undefined,
+    checkedInAt: registration.checkedInAt,
     createdAt: registration.createdAt,
     version: registration.version,
   };
@@ -265,12 +274,14 @@ export async function detailOf(
     audience: event.audience,
     questions: (event.questions ?? []).map((question) => ({ ...question, options: question.options ?? [] })),
     cancelReason: event.status === "cancelled" ? event.cancelReason : undefined,
+    returnReason: manage && event.status === "returned" ? event.returnReason : undefined,
     onlineUrl: manage || mine?.status === "confirmed" ? event.onlineUrl : undefined,
     myRegistration: mine ? await registrationView(mine) : undefined,
     version: event.version,
     may: {
       register: actor.type === "person" && !mine && registrationState(event, now) === "open",
       manage,
+      review: hasRole(actor, "coordinator") && (event.status === "proposed" || event.status === "returned"),
     },
   };
 }

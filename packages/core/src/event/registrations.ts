@@ -1,3 +1,5 @@
+import { randomInt } from "node:crypto";
+import { renderSVG } from "uqr";
 import { type Actor, requirePerson } from "../actor";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Invalid, NotFound, stale } from "../errors";
@@ -17,17 +19,30 @@ import {
   registrationView,
 } from "./events";
 import { calendarText } from "./ical";
-import type { Attendance, ChangeRegistration, MyRegistration, Register, RegistrationView } from "./schema";
+import {
+  type Attendance,
+  type ChangeRegistration,
+  type MyRegistration,
+  type Register,
+  type RegistrationView,
+  TICKET_ALPHABET,
+} from "./schema";
 import { db, type EventWriters, type EventWrites } from "./store";
 
-/** The confirmation letter, with the invitation a calendar adds in one click. */
+/** Ten characters of 32 (no 0/O, 1/I): 50 random bits, easy to read out and type at the door. */
+export const newTicket = () =>
+  Array.from({ length: 10 }, () => TICKET_ALPHABET[randomInt(0, TICKET_ALPHABET.length)]).join("");
+
+/** The confirmation letter: the invitation a calendar adds in one click, and the ticket's QR code. */
 function confirmation(
   event: EventItem,
-  registration: Pick<RegistrationItem, "name" | "email" | "attendance">,
+  registration: Pick<RegistrationItem, "name" | "email" | "attendance" | "ticket">,
 ) {
   const link = registration.attendance === "online" ? event.onlineUrl : undefined;
+  const ticket = registration.ticket as string;
   return queued({
-    ...Templates.registrationConfirmed(registration.email, { ...event, where: placeOf(event), link }),
+    ...Templates.registrationConfirmed(registration.email, { ...event, where: placeOf(event), link, ticket }),
+    files: [{ fileName: "bilet-qr.svg", contentType: "image/svg+xml", content: renderSVG(ticket) }],
     calendar: calendarText(
       "REQUEST",
       [calendarEntry(event, { withLink: Boolean(link), attendee: registration })],
@@ -146,6 +161,7 @@ export async function register(actor: Actor, eventId: string, input: Register): 
       eventStartsAt: event.startsAt,
       queuedAt: at,
       confirmedAt: seat ? at : undefined,
+      ticket: seat ? newTicket() : undefined,
       createdAt: at,
       updatedAt: at,
       version: 1,
@@ -322,9 +338,10 @@ export async function confirmOffer(actor: Actor, eventId: string, input: ChangeR
     status: "confirmed",
     offerExpiresAt: undefined,
     confirmedAt: now.toISOString(),
+    ticket: newTicket(),
     version: registration.version + 1,
   };
-  const letter = confirmation(event, registration);
+  const letter = confirmation(event, confirmed);
   try {
     await writeAll(db, ({ registration: registrations, outbox }) => [
       registrations

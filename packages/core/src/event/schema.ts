@@ -159,6 +159,10 @@ export const CalendarFeedQuery = z.strictObject({
   token: z.string({ error: "Нет ключа календаря" }).check(z.minLength(20), z.maxLength(100)),
 });
 
+export const ReviewProposal = z.strictObject({ version });
+export const ReturnProposal = z.strictObject({ reason: text("что доработать", 5, 1000), version });
+export type ReturnProposal = z.infer<typeof ReturnProposal>;
+
 export const EventQuery = z.strictObject({
   when: z._default(
     z.enum(["upcoming", "past"], { error: "Выберите: предстоящие или прошедшие" }),
@@ -202,12 +206,60 @@ export const RegistrationView = z.object({
   waitlistPosition: z.optional(z.number()),
   /** Until when an offered seat may be taken. */
   offerExpiresAt: z.optional(z.string()),
+  /** A confirmed place's ticket code, shown as a QR code at the door. */
+  ticket: z.optional(z.string()),
+  checkedInAt: z.optional(z.string()),
   createdAt: z.string(),
   version: z.number(),
 });
 export type RegistrationView = z.infer<typeof RegistrationView>;
 
 export const ChangeRegistration = z.strictObject({ version });
+
+/** A ticket as printed under its QR code: ten letters and digits, no look-alikes. */
+export const TICKET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+/** At the door by the ticket's code, or from the list by the participant's account: one of the two. */
+export const CheckIn = z
+  .strictObject({
+    ticket: z.optional(
+      z.pipe(
+        z.string({ error: "Введите код билета" }).check(z.trim(), z.toUpperCase()),
+        z.string().check(z.regex(/^[A-HJ-NP-Z2-9]{10}$/, { error: "Код билета — 10 букв и цифр" })),
+      ),
+    ),
+    accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  })
+  .check(
+    z.refine((value) => (value.ticket === undefined) !== (value.accountId === undefined), {
+      error: "Введите код билета",
+      path: ["ticket"],
+    }),
+  );
+export type CheckIn = z.infer<typeof CheckIn>;
+
+export const MessageParticipants = z.strictObject({
+  to: z.enum(["confirmed", "everyone"], { error: "Выберите, кому написать" }),
+  subject: text("тему письма", 3, 150),
+  text: text("текст письма", 10, 5000),
+});
+export type MessageParticipants = z.infer<typeof MessageParticipants>;
+
+export const ParticipantsFileQuery = z.strictObject({
+  format: z.enum(["csv", "xlsx"], { error: "Выберите формат: csv или xlsx" }),
+});
+
+export const Participant = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  organisation: z.optional(z.string()),
+  attendance: Attendance,
+  status: z.enum(["confirmed", "waiting", "offered", "cancelled", "expired"]),
+  answers: z.array(z.object({ questionId: z.string(), value: z.string() })),
+  registeredAt: z.string(),
+  checkedInAt: z.optional(z.string()),
+});
+export type Participant = z.infer<typeof Participant>;
 export type ChangeRegistration = z.infer<typeof ChangeRegistration>;
 
 const SeatCount = z.object({
@@ -255,11 +307,13 @@ export const EventDetail = z.object({
   ),
   /** Why the organiser called it off. */
   cancelReason: z.optional(z.string()),
+  /** What a coordinator asked the organiser to improve (organisers only). */
+  returnReason: z.optional(z.string()),
   /** Only for confirmed participants and the organisers. */
   onlineUrl: z.optional(z.string()),
   myRegistration: z.optional(RegistrationView),
   version: z.number(),
-  may: z.object({ register: z.boolean(), manage: z.boolean() }),
+  may: z.object({ register: z.boolean(), manage: z.boolean(), review: z.boolean() }),
 });
 export type EventDetail = z.infer<typeof EventDetail>;
 

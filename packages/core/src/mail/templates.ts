@@ -195,7 +195,7 @@ const eventWhen = (iso: string) =>
 
 export const registrationConfirmed = (
   to: string,
-  event: { id: string; title: string; startsAt: string; where: string; link?: string },
+  event: { id: string; title: string; startsAt: string; where: string; link?: string; ticket: string },
 ) => ({
   to,
   subject: `Вы зарегистрированы: «${event.title}»`,
@@ -203,6 +203,7 @@ export const registrationConfirmed = (
     `Вы зарегистрированы на мероприятие «${event.title}».\n\n` +
     `Когда: ${eventWhen(event.startsAt)} (мск)\nГде: ${event.where}\n` +
     (event.link ? `Ссылка на подключение (только для вас, не пересылайте её): ${event.link}\n` : "") +
+    `Код билета: ${event.ticket} (QR-код — во вложении и на странице мероприятия; покажите его на входе)\n` +
     "\n" +
     `Страница мероприятия (там же можно отменить регистрацию, если планы изменятся):\n${eventUrl(event.id)}` +
     signature,
@@ -283,5 +284,33 @@ export const eventCancelled = (to: string, event: { id: string; title: string },
   text:
     `К сожалению, мероприятие «${event.title}» отменено.\nПричина: ${reason}\n\n` +
     `Другие мероприятия кластера: ${config().publicUrl}/events` +
+    signature,
+});
+
+export const organiserMessage = (
+  to: string,
+  event: { id: string; title: string },
+  subject: string,
+  body: string,
+) => ({
+  to,
+  subject: `${subject} — «${event.title}»`,
+  text: `${body}\n\n—\nОрганизатор мероприятия «${event.title}»\n${eventUrl(event.id)}${signature}`,
+});
+
+export const proposalPublished = (to: string, event: { id: string; title: string }) => ({
+  to,
+  subject: `Мероприятие опубликовано: «${event.title}»`,
+  text:
+    `Координаторы опубликовали ваше мероприятие «${event.title}»: регистрация открыта.\n\n${eventUrl(event.id)}` +
+    signature,
+});
+
+export const proposalReturned = (to: string, event: { id: string; title: string }, reason: string) => ({
+  to,
+  subject: `Мероприятие возвращено на доработку: «${event.title}»`,
+  text:
+    `Координаторы вернули ваше мероприятие «${event.title}» на доработку.\nЧто поправить: ${reason}\n\n` +
+    `Исправьте его на странице мероприятия, и оно снова придёт на рассмотрение:\n${eventUrl(event.id)}` +
     signature,
 });

@@ -1,0 +1,50 @@
+import { CheckIn, MessageParticipants, Participant, ParticipantsFileQuery } from "@cluster/core/event/schema";
+import { XLSX_TYPE } from "@cluster/core/report/xlsx";
+import * as z from "zod/mini";
+import { operations } from "../http/operation";
+
+const tag = "Мероприятия";
+
+/**
+ * The organiser's desk: the participants, their spreadsheet, a letter to them, the check-in.
+ * Its own function, so the spreadsheet writer stays out of the registrations' bundle.
+ */
+export const eventDeskOperations = operations({
+  listParticipants: {
+    method: "get",
+    path: "/api/events/{id}/participants",
+    summary: "Everyone registered or waiting, first come first, with their answers (organisers)",
+    tag,
+    access: "person",
+    response: z.object({ items: z.array(Participant) }),
+  },
+  downloadParticipants: {
+    method: "get",
+    path: "/api/events/{id}/participants/file",
+    summary: "The participants as CSV for Excel (BOM, semicolons) or XLSX (organisers)",
+    tag,
+    access: "person",
+    query: ParticipantsFileQuery,
+    produces: ["text/csv", XLSX_TYPE],
+  },
+  messageParticipants: {
+    method: "post",
+    path: "/api/events/{id}/participants/message",
+    summary: "Write to the confirmed participants, or to everyone registered or waiting (organisers)",
+    tag,
+    access: "person",
+    body: MessageParticipants,
+    response: z.object({ sent: z.number() }),
+    errors: { 409: ["no_recipients"] },
+  },
+  checkInParticipant: {
+    method: "post",
+    path: "/api/events/{id}/check-in",
+    summary: "Mark attendance by a ticket's code (its QR code) or, for an online participant, from the list",
+    tag,
+    access: "person",
+    body: CheckIn,
+    response: Participant,
+    errors: { 409: ["cancelled", "not_confirmed", "already_checked_in"] },
+  },
+});
