@@ -211,6 +211,7 @@ const paths: Record<Area, string> = {
   organisations: "/api/members",
   listings: "/api/resources",
   answers: "/api/consultations",
+  events: "/api/events",
 };
 const queries: { area: Area; name: string; q: string; filters?: Record<string, string> }[] = [
   { area: "organisations", name: "common word", q: "помогаем" },

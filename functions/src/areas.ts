@@ -41,7 +41,21 @@ export const areas = [
     sendsMail: true,
   },
   {
-    // Before "events": the local server gives a path to the first area whose route matches it.
+    // Before "events", as "eventDesk": the local server gives a path to the first area whose
+    // route matches it; API Gateway takes the most specific route whatever the order.
+    name: "eventEditor",
+    entry: "functions/src/event-editor.ts",
+    routes: [
+      "POST /api/events",
+      "GET /api/events/proposals",
+      "PUT /api/events/{id}",
+      "POST /api/events/{id}/cancel",
+      "POST /api/events/{id}/publish",
+      "POST /api/events/{id}/return",
+    ],
+    sendsMail: true,
+  },
+  {
     name: "eventDesk",
     entry: "functions/src/event-desk.ts",
     routes: [

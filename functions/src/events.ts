@@ -1,6 +1,5 @@
 import { config } from "@cluster/core/config";
 import * as Calendars from "@cluster/core/event/calendars";
-import * as Changes from "@cluster/core/event/changes";
 import * as Events from "@cluster/core/event/events";
 import * as Registrations from "@cluster/core/event/registrations";
 import type { Context } from "hono";
@@ -21,7 +20,6 @@ const calendar = (c: Context, body: string, fileName: string) =>
 const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param("id") ?? "";
 
 // Fixed paths first: "registrations" is not an event id.
-bind(app, op.createEvent, ({ actor, body }) => Events.create(actor, body));
 bind(app, op.listEvents, ({ query }) => Events.calendar(query));
 bind(app, op.listMyRegistrations, ({ actor }) => Registrations.mine(actor));
 bind(app, op.getEventsCalendar, async (_input, c) =>
@@ -35,12 +33,7 @@ bind(app, op.renewCalendarFeed, async ({ actor }) => {
 bind(app, op.getCalendarFeed, async ({ query }, c) =>
   calendar(c, await Calendars.personalFeed(query.token), "moi-meropriyatiya.ics"),
 );
-bind(app, op.listEventProposals, ({ actor }) => Events.proposals(actor));
 bind(app, op.getEvent, ({ actor }, c) => Events.detail(actor, id(c)));
-bind(app, op.updateEvent, ({ actor, body }, c) => Changes.update(actor, id(c), body));
-bind(app, op.cancelEvent, ({ actor, body }, c) => Changes.cancel(actor, id(c), body));
-bind(app, op.publishEventProposal, ({ actor, body }, c) => Changes.publishProposal(actor, id(c), body));
-bind(app, op.returnEventProposal, ({ actor, body }, c) => Changes.returnProposal(actor, id(c), body));
 bind(app, op.getEventCalendarFile, async (_input, c) =>
   calendar(c, await Calendars.eventFile(id(c)), "meropriyatie.ics"),
 );

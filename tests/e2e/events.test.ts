@@ -32,6 +32,8 @@ describe("events in the browser", () => {
     const desk = await (await coordinatorContext(browser())).newPage();
     await desk.goto(url("/events"));
     await desk.getByRole("link", { name: "Создать мероприятие" }).click();
+    // The calendar has a «Вид» filter too: wait for the form's page before filling it in.
+    await desk.getByRole("heading", { level: 1, name: "Новое мероприятие" }).waitFor();
     await desk.getByLabel("Вид").selectOption({ label: "Вебинар" });
     await desk.getByLabel("Название").fill(title);
     await desk
@@ -104,6 +106,17 @@ describe("events in the browser", () => {
 
     // The calendar lists it among the upcoming webinars.
     await guest.goto(url("/events?kind=webinar"));
+    await guest.getByRole("link", { name: title }).waitFor();
+    // And its words find it, in another form: «грантовых заявок» for «грантовой заявки».
+    await guest.goto(url("/events"));
+    await guest
+      .getByRole("searchbox", { name: "Поиск по названию, описанию, выступающим и месту" })
+      .fill("бюджеты грантовых");
+    await guest
+      .getByRole("search", { name: "Поиск мероприятий" })
+      .getByRole("button", { name: "Найти" })
+      .click();
+    await expect.poll(() => new URL(guest.url()).searchParams.get("q")).toBe("бюджеты грантовых");
     await guest.getByRole("link", { name: title }).waitFor();
     for (const page of [desk, first!, second!, third!, guest]) await page.close();
   });

@@ -338,6 +338,38 @@ describe("events", () => {
     expect((await coming!.get(`/api/events/${event.id}/participants`)).status).toBe(403);
   });
 
+  it("are found by the portal-wide search in any word form once published, and no longer once cancelled", async () => {
+    const coordinator = await asCoordinator();
+    const word = `Вязание${Date.now().toString(36).replace(/\d/g, "")}`;
+    const event = await publishedEvent({
+      questions: [],
+      title: `Мастер-класс: ${word.toLowerCase()} для волонтёров`,
+      speakers: ["Мария Спицына, мастер"],
+    });
+    const member = await approvedMember();
+    const proposed = await member.post(
+      "/api/events",
+      webinar({ organisationId: member.organisationId, title: `Предложение: ${word}` }),
+    );
+    const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+
+    const everywhere = await new Client().get(`/api/search?q=${encodeURIComponent(`${word} спицыной`)}`);
+    expect(ids(everywhere.json.events)).toEqual([event.id]);
+    const calendar = await new Client().get(`/api/events?q=${encodeURIComponent(word)}`);
+    expect(ids(calendar.json)).toEqual([event.id]);
+    expect(ids(calendar.json)).not.toContain(proposed.json.id);
+    expect(calendar.json.items[0]).toMatchObject({ title: event.title, seats: { online: { capacity: 2 } } });
+    expect(
+      ids((await new Client().get(`/api/events?q=${encodeURIComponent(word)}&kind=meeting`)).json),
+    ).toEqual([]);
+
+    await coordinator.post(`/api/events/${event.id}/cancel`, {
+      reason: "Мастер заболела",
+      version: event.version,
+    });
+    expect(ids((await new Client().get(`/api/events?q=${encodeURIComponent(word)}`)).json)).toEqual([]);
+  });
+
   it("give exactly 50 seats to 200 simultaneous registrations and put 150 on the waitlist", async () => {
     const { register } = await import("@cluster/core/event/registrations");
     const { db } = await import("@cluster/core/db/service");

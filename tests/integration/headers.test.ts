@@ -36,6 +36,7 @@ const getOf: Record<string, string> = {
   events: "/api/events",
   // Filled in by the test: the desk's routes are those of one of the coordinator's events.
   eventDesk: "",
+  eventEditor: "/api/events/proposals",
   digests: "/api/digests/defaults",
   reports: "/api/reports/figures?from=2026-01-01&to=2026-01-31",
   search: `/api/search?q=${encodeURIComponent("калуга")}`,

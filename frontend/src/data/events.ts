@@ -20,7 +20,7 @@ import {
 } from "@cluster/core/reference";
 import { action, query } from "@solidjs/router";
 import { ApiError, api, type Page, queryString } from "./api";
-import { oneOf, type SearchParams } from "./params";
+import { oneOf, type SearchParams, textParam } from "./params";
 
 export type CalendarFilters = {
   when?: "past";
@@ -28,6 +28,7 @@ export type CalendarFilters = {
   format?: EventFormat;
   municipality?: MunicipalityId;
   topic?: ConsultationTopic;
+  q?: string;
 };
 
 export const calendarFilters = (search: SearchParams): CalendarFilters => ({
@@ -36,6 +37,7 @@ export const calendarFilters = (search: SearchParams): CalendarFilters => ({
   format: oneOf<EventFormat>(eventFormatIds, search.format),
   municipality: oneOf<MunicipalityId>(municipalityIds, search.municipality),
   topic: oneOf<ConsultationTopic>(consultationTopicIds, search.topic),
+  q: textParam(search.q),
 });
 
 export const calendarPageSize = 20;

@@ -1,4 +1,5 @@
 import type { KnowledgeEntry } from "@cluster/core/consultation/schema";
+import type { EventHit } from "@cluster/core/event/schema";
 import type { DirectoryEntry } from "@cluster/core/member/schema";
 import type { CatalogueEntry } from "@cluster/core/resource/schema";
 import { query } from "@solidjs/router";
@@ -8,6 +9,7 @@ export type PortalResults = {
   organisations: Page<DirectoryEntry>;
   listings: Page<CatalogueEntry>;
   answers: Page<KnowledgeEntry>;
+  events: Page<EventHit>;
 };
 
 /** How many results of each area the results page shows before "all results". */

@@ -1,5 +1,6 @@
 import {
   consultationTopicName,
+  eventKindName,
   municipalityName,
   organisationKindName,
   placeName,
@@ -48,7 +49,8 @@ function Results(props: { q: string }) {
       value &&
       !value.organisations.items.length &&
       !value.listings.items.length &&
-      !value.answers.items.length
+      !value.answers.items.length &&
+      !value.events.items.length
     );
   };
   const more = (path: string) => `${path}?${new URLSearchParams({ q: props.q })}`;
@@ -98,6 +100,19 @@ function Results(props: { q: string }) {
                   <a href={`/consultations/${entry.id}`}>{entry.title}</a>
                   <span class="home-meta">
                     {consultationTopicName[entry.topic]} · ответ {formatDate(entry.answeredAt)}
+                  </span>
+                </>
+              )}
+            </Group>
+            <Group id="found-events" title="Мероприятия" page={value().events} all={more("/events")}>
+              {(entry: PortalResults["events"]["items"][number]) => (
+                <>
+                  <a href={`/events/${entry.id}`}>{entry.title}</a>
+                  <span class="home-meta">
+                    {eventKindName[entry.kind]} · {formatDate(entry.startsAt)}
+                    {entry.municipality
+                      ? ` · ${municipalityName[entry.municipality as keyof typeof municipalityName]}`
+                      : ""}
                   </span>
                 </>
               )}

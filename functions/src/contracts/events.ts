@@ -1,17 +1,12 @@
 import {
   CalendarFeedQuery,
-  CancelEvent,
   ChangeRegistration,
-  CreateEvent,
   EventDetail,
   EventQuery,
   EventView,
   MyRegistration,
   Register,
   RegistrationView,
-  ReturnProposal,
-  ReviewProposal,
-  UpdateEvent,
 } from "@cluster/core/event/schema";
 import { Page } from "@cluster/core/shared/page";
 import * as z from "zod/mini";
@@ -20,17 +15,6 @@ import { operations } from "../http/operation";
 const tag = "Мероприятия";
 
 export const eventOperations = operations({
-  createEvent: {
-    method: "post",
-    path: "/api/events",
-    summary: "Create an event (coordinators: published at once) or propose one for a member organisation",
-    tag,
-    access: "person",
-    body: CreateEvent,
-    response: EventDetail,
-    status: 201,
-    errors: { 409: ["not_approved"] },
-  },
   listEvents: {
     method: "get",
     path: "/api/events",
@@ -76,14 +60,6 @@ export const eventOperations = operations({
     produces: ["text/calendar"],
     errors: { 404: ["not_found"] },
   },
-  listEventProposals: {
-    method: "get",
-    path: "/api/events/proposals",
-    summary: "Events proposed by member organisations, waiting for a coordinator (coordinators)",
-    tag,
-    access: "coordinator",
-    response: z.object({ items: z.array(EventView) }),
-  },
   getEvent: {
     method: "get",
     path: "/api/events/{id}",
@@ -91,47 +67,6 @@ export const eventOperations = operations({
     tag,
     access: "guest",
     response: EventDetail,
-  },
-  updateEvent: {
-    method: "put",
-    path: "/api/events/{id}",
-    summary:
-      "Change an event (its organiser or a coordinator); registrants are told with an updated invitation",
-    tag,
-    access: "person",
-    body: UpdateEvent,
-    response: EventDetail,
-    errors: { 409: ["cancelled"] },
-  },
-  cancelEvent: {
-    method: "post",
-    path: "/api/events/{id}/cancel",
-    summary: "Call an event off with a reason; every registrant is told, invitations are cancelled",
-    tag,
-    access: "person",
-    body: CancelEvent,
-    response: EventDetail,
-    errors: { 409: ["cancelled"] },
-  },
-  publishEventProposal: {
-    method: "post",
-    path: "/api/events/{id}/publish",
-    summary: "Publish a proposed event: registration opens, the organiser is told (coordinators)",
-    tag,
-    access: "coordinator",
-    body: ReviewProposal,
-    response: EventDetail,
-    errors: { 409: ["not_proposed"] },
-  },
-  returnEventProposal: {
-    method: "post",
-    path: "/api/events/{id}/return",
-    summary: "Return a proposed event to its organiser with what to improve (coordinators)",
-    tag,
-    access: "coordinator",
-    body: ReturnProposal,
-    response: EventDetail,
-    errors: { 409: ["not_proposed"] },
   },
   getEventCalendarFile: {
     method: "get",

@@ -4,6 +4,7 @@ import { authOperations } from "./auth";
 import { consultationOperations } from "./consultations";
 import { digestOperations } from "./digests";
 import { eventDeskOperations } from "./event-desk";
+import { eventEditorOperations } from "./event-editor";
 import { eventOperations } from "./events";
 import { memberOperations } from "./members";
 import { reportOperations } from "./reports";
@@ -20,6 +21,7 @@ export const areaOperations: Operation[] = [
   ...Object.values(responseOperations),
   ...Object.values(consultationOperations),
   ...Object.values(eventOperations),
+  ...Object.values(eventEditorOperations),
   ...Object.values(eventDeskOperations),
   ...Object.values(digestOperations),
   ...Object.values(reportOperations),

@@ -1,4 +1,5 @@
 import { KnowledgeEntry } from "@cluster/core/consultation/schema";
+import { EventHit } from "@cluster/core/event/schema";
 import { DirectoryEntry } from "@cluster/core/member/schema";
 import { CatalogueEntry } from "@cluster/core/resource/schema";
 import { PortalSearchQuery } from "@cluster/core/search/schema";
@@ -11,7 +12,7 @@ export const searchOperations = operations({
     method: "get",
     path: "/api/search",
     summary:
-      "Search the whole portal: Russian words in any order and form, the last one as a prefix; the first results of organisations, listings and answered questions",
+      "Search the whole portal: Russian words in any order and form, the last one as a prefix; the first results of organisations, listings, answered questions and events",
     tag: "Поиск",
     access: "guest",
     query: PortalSearchQuery,
@@ -19,6 +20,7 @@ export const searchOperations = operations({
       organisations: Page(DirectoryEntry),
       listings: Page(CatalogueEntry),
       answers: Page(KnowledgeEntry),
+      events: Page(EventHit),
     }),
   },
 });

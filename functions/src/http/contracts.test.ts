@@ -18,10 +18,11 @@ const matches = (routeKey: string, method: string, path: string) => {
 describe("the API contracts", () => {
   it("route every operation to exactly one area's function", () => {
     // API Gateway takes the most specific matching route: a route without {proxy+} before any
-    // with it, then the one with more segments before its {proxy+}.
+    // with it, then the one with more segments before its {proxy+}; a method before ANY.
     const specificity = (routeKey: string) => {
-      const path = routeKey.split(" ")[1] ?? "";
-      return path.includes("{proxy+}") ? path.split("/").length - 1 : 1000;
+      const [method, path = ""] = routeKey.split(" ");
+      const segments = path.includes("{proxy+}") ? path.split("/").length - 1 : 1000;
+      return segments * 2 + (method === "ANY" ? 0 : 1);
     };
     for (const operation of all) {
       const candidates = areas.flatMap((area) =>

@@ -1,4 +1,5 @@
 import * as Questions from "@cluster/core/consultation/questions";
+import * as Events from "@cluster/core/event/events";
 import * as Member from "@cluster/core/member/index";
 import * as Listings from "@cluster/core/resource/listings";
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, (progress: Progress) => Promise<Record<s
       организации: Member.reindexSearch,
       объявления: Listings.reindexSearch,
       ответы: Questions.reindexSearch,
+      мероприятия: Events.reindexSearch,
     };
     const counts: Record<string, number> = {};
     for (const [step, reindex] of Object.entries(steps)) {

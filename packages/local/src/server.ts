@@ -7,6 +7,7 @@ import { app as auth } from "@cluster/functions/auth";
 import { app as consultations } from "@cluster/functions/consultations";
 import { app as digests } from "@cluster/functions/digests";
 import { app as eventDesk } from "@cluster/functions/event-desk";
+import { app as eventEditor } from "@cluster/functions/event-editor";
 import { app as events } from "@cluster/functions/events";
 import { API_CSP, API_DOCS_PATH, isApiPath, securityHeaders, WEB_CSP } from "@cluster/functions/http/headers";
 import { feedbackOf } from "@cluster/functions/jobs/ses-feedback";
@@ -32,6 +33,7 @@ const areaApps: Record<
   resources,
   responses,
   consultations,
+  eventEditor,
   eventDesk,
   events,
   digests,

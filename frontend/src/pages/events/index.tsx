@@ -6,12 +6,13 @@ import { sameFilters } from "../../data/params";
 import { useSession } from "../../providers/session";
 import { PageTitle } from "../../ui/page-title";
 import { createPagedList, Pager } from "../../ui/pager";
+import { SearchFilters } from "../../ui/search-filters";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
 import { createUrlFilters } from "../../ui/url-filters";
 import { eventMeta, formatOptions, kindOptions, seatsText } from "./labels";
 
-const filterKeys = ["when", "kind", "format", "municipality", "topic"] as const;
+const filterKeys = ["when", "kind", "format", "municipality", "topic", "q"] as const;
 const municipalityOptions = municipalities.map((m) => ({ value: m.id, label: m.name }));
 const topicOptions = consultationTopics.map((topic) => ({ value: topic.id, label: topic.name }));
 
@@ -24,7 +25,7 @@ export default function Calendar() {
   const { search, set: setFilter } = createUrlFilters(filterKeys);
   // Resetting the filters keeps the tab: upcoming or past.
   const reset = () => {
-    for (const key of ["kind", "format", "municipality", "topic"] as const) setFilter(key, "");
+    for (const key of ["kind", "format", "municipality", "topic", "q"] as const) setFilter(key, "");
   };
   const routing = useIsRouting();
   const filters = createMemo(() => calendarFilters(search), {}, { equals: sameFilters });
@@ -67,7 +68,14 @@ export default function Calendar() {
         </a>
       </nav>
 
-      <form class="filters" aria-label="Фильтры мероприятий" onSubmit={(event) => event.preventDefault()}>
+      <SearchFilters
+        label="Поиск мероприятий"
+        searchLabel="Поиск по названию, описанию, выступающим и месту"
+        query={filters().q}
+        onSearch={(text) => setFilter("q", text)}
+        canReset={narrowed()}
+        onReset={reset}
+      >
         <Select
           name="kind"
           label="Вид"
@@ -100,12 +108,7 @@ export default function Calendar() {
           value={filters().topic ?? ""}
           onValue={(value) => setFilter("topic", value)}
         />
-        <Show when={narrowed()}>
-          <button type="button" class="button button--secondary" onClick={() => reset()}>
-            Сбросить фильтры
-          </button>
-        </Show>
-      </form>
+      </SearchFilters>
 
       <section aria-labelledby="events-title" aria-busy={routing() ? "true" : undefined} class="results">
         <h2 id="events-title" class="visually-hidden">

@@ -3,6 +3,7 @@ import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
 import { deliver, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
 import {
   calendarEntry,
@@ -14,6 +15,7 @@ import {
   placeOf,
   type RegistrationItem,
   registrationOf,
+  searchDocument,
 } from "./events";
 import { calendarText } from "./ical";
 import { offerWaitingSeats } from "./registrations";
@@ -68,32 +70,36 @@ export async function update(actor: Actor, id: string, input: UpdateEvent, now =
   }
   if (Object.keys(problems).length) throw new Invalid(problems);
   const { set, removed } = splitFields(fields);
+  const status = event.status === "returned" ? "proposed" : event.status;
   try {
-    const patch = db()
-      .entities.event.patch({ id })
+    await writeAll(db, ({ event: events, searchTerm }) => {
       // A returned proposal, once corrected, goes back to the coordinators.
-      .set({
-        ...set,
-        status: event.status === "returned" ? "proposed" : event.status,
-        noticeAt: now.toISOString(),
-      });
-    await (removed.length ? patch.remove(removed) : patch)
-      .add({ version: 1, sequence: 1 })
-      .composite({ organiserAccountId: event.organiserAccountId })
-      .where((attr, { eq, lte }) =>
-        [
-          eq(attr.version, event.version),
-          // Seats taken meanwhile must still fit.
-          fields.capacityInPerson !== undefined ? lte(attr.takenInPerson, fields.capacityInPerson) : "",
-          fields.capacityOnline !== undefined ? lte(attr.takenOnline, fields.capacityOnline) : "",
-        ]
-          .filter(Boolean)
-          .join(" AND "),
-      )
-      .go();
+      const patch = events.patch({ id }).set({ ...set, status, noticeAt: now.toISOString() });
+      return [
+        (removed.length ? patch.remove(removed) : patch)
+          .add({ version: 1, sequence: 1 })
+          .composite({ organiserAccountId: event.organiserAccountId })
+          .where((attr, { eq, lte }) =>
+            [
+              eq(attr.version, event.version),
+              // Seats taken meanwhile must still fit.
+              fields.capacityInPerson !== undefined ? lte(attr.takenInPerson, fields.capacityInPerson) : "",
+              fields.capacityOnline !== undefined ? lte(attr.takenOnline, fields.capacityOnline) : "",
+            ]
+              .filter(Boolean)
+              .join(" AND "),
+          )
+          .commit(),
+        ...Search.indexWrites(
+          searchTerm,
+          "events",
+          searchDocument(event),
+          searchDocument({ ...event, ...fields, status }),
+        ),
+      ];
+    });
   } catch (error) {
-    if (String((error as { cause?: unknown })?.cause ?? error).includes("ConditionalCheckFailed"))
-      throw stale();
+    if (error instanceof Canceled) throw stale();
     throw error;
   }
   await offerWaitingSeats(id, now);
@@ -121,16 +127,19 @@ export async function cancel(actor: Actor, id: string, input: CancelEvent, now =
   const event = await managed(actor, id);
   if (event.version !== input.version) throw stale();
   try {
-    await db()
-      .entities.event.patch({ id })
-      .set({ status: "cancelled", cancelReason: input.reason, noticeAt: now.toISOString() })
-      .add({ version: 1, sequence: 1 })
-      .composite({ startsAt: event.startsAt, organiserAccountId: event.organiserAccountId })
-      .where(({ version }, { eq }) => eq(version, event.version))
-      .go();
+    await writeAll(db, ({ event: events, searchTerm }) => [
+      events
+        .patch({ id })
+        .set({ status: "cancelled", cancelReason: input.reason, noticeAt: now.toISOString() })
+        .add({ version: 1, sequence: 1 })
+        .composite({ startsAt: event.startsAt, organiserAccountId: event.organiserAccountId })
+        .where(({ version }, { eq }) => eq(version, event.version))
+        .commit(),
+      // A cancelled event is no longer found.
+      ...Search.indexWrites(searchTerm, "events", searchDocument(event), undefined),
+    ]);
   } catch (error) {
-    if (String((error as { cause?: unknown })?.cause ?? error).includes("ConditionalCheckFailed"))
-      throw stale();
+    if (error instanceof Canceled) throw stale();
     throw error;
   }
   await announce(id);
@@ -252,7 +261,13 @@ async function review(
       )
     : undefined;
   try {
-    await writeAll(db, ({ event: events, outbox }) => [
+    await writeAll(db, ({ event: events, outbox, searchTerm }) => [
+      ...Search.indexWrites(
+        searchTerm,
+        "events",
+        searchDocument(event),
+        searchDocument({ ...event, ...next }),
+      ),
       events
         .patch({ id })
         .set(next)

@@ -2,9 +2,11 @@ import type { EntityItem } from "electrodb";
 import { type Actor, hasRole, requireCoordinator, requirePerson } from "../actor";
 import { config } from "../config";
 import { pageOptions } from "../db/paging";
+import { writeAll } from "../db/transaction";
 import { Forbidden, Invalid, NotFound } from "../errors";
 import { partyOf } from "../member/party";
 import { municipalityName } from "../reference";
+import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
 import { ulid } from "../shared/ulid";
 import type { EventEntity, RegistrationEntity } from "./entity";
@@ -12,6 +14,7 @@ import type { CalendarEntry } from "./ical";
 import {
   type CreateEvent,
   type EventDetail,
+  type EventHit,
   type EventQuery,
   type EventView,
   fromMoscowLocal,
@@ -42,6 +45,43 @@ export function placeOf(event: Pick<EventItem, "format" | "address" | "municipal
   if (event.format === "hybrid") return `${address} и онлайн`;
   return address;
 }
+
+/** What the portal-wide search knows of an event: only a published one is found. */
+export function searchDocument(
+  event: Pick<
+    EventItem,
+    "id" | "status" | "kind" | "format" | "title" | "description" | "startsAt" | "municipality" | "address"
+  > &
+    Partial<Pick<EventItem, "speakers" | "audience" | "topic">>,
+): Search.SearchDocument<EventHit> | undefined {
+  if (event.status !== "published") return undefined;
+  return {
+    id: event.id,
+    title: event.title,
+    text: [event.description, ...(event.speakers ?? []), event.audience, placeOf(event)]
+      .filter(Boolean)
+      .join(" "),
+    at: event.startsAt,
+    filters: { kind: event.kind, format: event.format, municipality: event.municipality, topic: event.topic },
+    view: {
+      id: event.id,
+      kind: event.kind,
+      format: event.format,
+      title: event.title,
+      startsAt: event.startsAt,
+      municipality: event.municipality,
+    },
+  };
+}
+
+/** Indexes the published events written before the search knew of events (the migration). */
+export const reindexSearch = (progress?: (done: number) => void) =>
+  Search.reindexAll(
+    "events",
+    (cursor) => db().entities.event.query.byStatus({ status: "published" }).go({ cursor, limit: 100 }),
+    async (events) => events.map(searchDocument),
+    progress,
+  );
 
 export const eventUrl = (id: string) => `${config().publicUrl}/events/${id}`;
 
@@ -167,19 +207,22 @@ export async function create(actor: Actor, input: CreateEvent, now = Clock.now()
     : undefined;
   const fields = eventFields(input, now);
   if (fields.startsAt <= now.toISOString()) throw new Invalid({ startsAt: "Это время уже прошло" });
-  const { data } = await db()
-    .entities.event.create({
-      id: ulid(),
-      status: coordinator ? "published" : "proposed",
-      ...fields,
-      organiserAccountId: person.accountId,
-      organiserName: person.name,
-      organisationId: party?.organisationId,
-      organisationName: party?.organisationId ? party.name : undefined,
-      createdAt: now.toISOString(),
-    })
-    .go();
-  return detailOf(actor, data as EventItem, undefined, now);
+  const id = ulid();
+  const item = {
+    id,
+    status: coordinator ? ("published" as const) : ("proposed" as const),
+    ...fields,
+    organiserAccountId: person.accountId,
+    organiserName: person.name,
+    organisationId: party?.organisationId,
+    organisationName: party?.organisationId ? party.name : undefined,
+    createdAt: now.toISOString(),
+  };
+  await writeAll(db, ({ event, searchTerm }) => [
+    event.create(item).commit(),
+    ...Search.indexWrites(searchTerm, "events", undefined, searchDocument(item)),
+  ]);
+  return detailOf(actor, await findEvent(id), undefined, now);
 }
 
 /** Proposals waiting for a coordinator, soonest first. */
@@ -189,8 +232,35 @@ export async function proposals(actor: Actor, now = Clock.now()) {
   return { items: data.map((event) => eventView(event, now)) };
 }
 
-/** The public calendar: upcoming events soonest first, or past ones latest first. */
+/** Events found by words, latest start first, as the calendar shows them. */
+async function found(query: EventQuery & { q: string }, now: Date) {
+  const page = await Search.find<EventHit>("events", {
+    q: query.q,
+    filters: { kind: query.kind, format: query.format, municipality: query.municipality, topic: query.topic },
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+  const { data } = page.items.length
+    ? await db()
+        .entities.event.get(page.items.map((item) => ({ id: item.id })))
+        .go()
+    : { data: [] as EventItem[] };
+  const byId = new Map(data.map((event) => [event.id, event]));
+  return {
+    items: page.items.flatMap((item) => {
+      const event = byId.get(item.id);
+      return event ? [eventView(event, now)] : [];
+    }),
+    cursor: page.cursor,
+  };
+}
+
+/**
+ * The public calendar: upcoming events soonest first, or past ones latest first; with words, the
+ * events of either that contain them (the portal-wide search).
+ */
 export async function calendar(query: EventQuery, now = Clock.now()) {
+  if (query.q) return found({ ...query, q: query.q }, now);
   const at = now.toISOString();
   // An event under way is still upcoming: its start is before now, its end is not.
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();

@@ -172,10 +172,23 @@ export const EventQuery = z.strictObject({
   format: z.optional(EventFormat),
   municipality: z.optional(z.enum(municipalityIds, { error: "Выберите муниципалитет" })),
   topic: z.optional(z.enum(consultationTopicIds, { error: "Выберите тему" })),
+  /** Words of the title, description, speakers or place, in any form (the portal-wide search). */
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   cursor,
   limit,
 });
 export type EventQuery = z.infer<typeof EventQuery>;
+
+/** An event as a search result shows it: what does not change with each registration. */
+export const EventHit = z.object({
+  id: z.string(),
+  kind: EventKind,
+  format: EventFormat,
+  title: z.string(),
+  startsAt: z.string(),
+  municipality: z.optional(z.string()),
+});
+export type EventHit = z.infer<typeof EventHit>;
 
 export const Answer = z.strictObject({
   questionId: z.string().check(z.minLength(1), z.maxLength(20)),

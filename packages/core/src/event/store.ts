@@ -2,6 +2,7 @@ import { AccountEntity } from "../account/entity";
 import { store, type Writers, type Writes } from "../db/store";
 import { OutboxEntity } from "../mail/entity";
 import { MembershipEntity, OrganisationEntity } from "../member/entity";
+import { SearchTermEntity } from "../search/entity";
 import { CalendarFeedEntity, EventEntity, RegistrationEntity } from "./entity";
 
 export const db = store({
@@ -12,6 +13,7 @@ export const db = store({
   membership: MembershipEntity,
   account: AccountEntity,
   outbox: OutboxEntity,
+  searchTerm: SearchTermEntity,
 });
 
 type Entities = ReturnType<typeof db>["entities"];

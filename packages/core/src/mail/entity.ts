@@ -14,18 +14,6 @@ export const OutboxEntity = /* @__PURE__ */ new Entity({
     text: { type: "string", required: true },
     /** An iCalendar invitation, update or cancellation, attached as invite.ics. */
     calendar: { type: "string" },
-    /** Small text files attached as they are (a ticket's QR code as SVG). */
-    files: {
-      type: "list",
-      items: {
-        type: "map",
-        properties: {
-          fileName: { type: "string", required: true },
-          contentType: { type: "string", required: true },
-          content: { type: "string", required: true },
-        },
-      },
-    },
     status: { type: ["pending", "sent"] as const, required: true, default: "pending" },
     attempts: { type: "number", required: true, default: 0 },
     lastError: { type: "string" },

@@ -11,8 +11,6 @@ export interface Message {
   text: string;
   /** An iCalendar invitation, update or cancellation (its METHOD line says which), attached. */
   calendar?: string;
-  /** Small text files attached as they are (a ticket's QR code as SVG). */
-  files?: { fileName: string; contentType: string; content: string }[];
 }
 
 export type Queued = Message & { id: string; createdAt: string };
@@ -73,7 +71,6 @@ export async function sendLetter(letter: Letter) {
   const attachments = [
     ...(letter.attachments ?? []),
     ...(letter.calendar ? [calendarAttachment(letter.calendar)] : []),
-    ...(letter.files ?? []),
   ];
   const { MessageId } = await sesClient().send(
     new SendEmailCommand({
