@@ -35,7 +35,7 @@ describe("npm run migrate -- search", () => {
       expect(await found()).toEqual([owner.organisationId]);
     }
     const [first, second] = runs;
-    expect(Object.keys(first!.counts)).toEqual(["организации", "объявления", "ответы"]);
+    expect(Object.keys(first!.counts)).toEqual(["организации", "объявления", "ответы", "мероприятия"]);
     expect(first!.counts.организации).toBeGreaterThan(0);
     expect(first!.heard).toEqual(Object.entries(first!.counts).map(([step, done]) => `${step}: ${done}`));
     // The second run finds the same items, whatever other tests wrote meanwhile, at least as many.
