@@ -1,7 +1,7 @@
 import { type Actor, requireCoordinator } from "../actor";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
-import { deliver, queued } from "../mail";
+import { deliver, isConditionFailure, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
@@ -218,8 +218,7 @@ export async function announce(id: string) {
     .go()
     .catch((error) => {
       // Changed again meanwhile: that change's run tells of it.
-      if (!String((error as { cause?: unknown })?.cause ?? error).includes("ConditionalCheckFailed"))
-        throw error;
+      if (!isConditionFailure(error)) throw error;
     });
   return sent;
 }

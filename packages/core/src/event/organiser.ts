@@ -1,6 +1,6 @@
 import type { Actor } from "../actor";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
-import { deliver, queued } from "../mail";
+import { deliver, isConditionFailure, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { workbook, XLSX_TYPE } from "../report/xlsx";
 import * as Clock from "../shared/clock";
@@ -151,7 +151,7 @@ export async function checkIn(actor: Actor, eventId: string, input: CheckIn, now
       )
       .go();
   } catch (error) {
-    if (String((error as { cause?: unknown })?.cause ?? error).includes("ConditionalCheckFailed")) {
+    if (isConditionFailure(error)) {
       throw new Conflict(`${registration.name} уже отмечен(а)`, "already_checked_in");
     }
     throw error;
