@@ -36,6 +36,7 @@ export function Api({ app, stack }: StackContext) {
   for (const area of areas) {
     const handler = new LambdaFunction(stack, area.name, {
       handler: area.entry.replace(/\.ts$/, ".handler"),
+      copyFiles: "files" in area ? [...area.files] : undefined,
       environment: { ...environment, AUTH_SECRET_PARAMETER: authSecretParameter },
     });
     table.cdk.table.grantReadWriteData(handler);

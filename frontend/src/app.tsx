@@ -81,6 +81,9 @@ const routes: RouteDefinition[] = [
   },
   { path: "/events/new", component: lazy(() => import("./pages/events/new")) },
   { path: "/events/:id/participants", component: lazy(() => import("./pages/events/participants")) },
+  { path: "/events/:id/outcome", component: lazy(() => import("./pages/events/outcome")) },
+  { path: "/certificates", component: lazy(() => import("./pages/certificates")) },
+  { path: "/certificates/:code", component: lazy(() => import("./pages/certificates/verify")) },
   {
     path: "/events/:id/edit",
     component: lazy(() => import("./pages/events/edit")),

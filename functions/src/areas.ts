@@ -41,6 +41,15 @@ export const areas = [
     sendsMail: true,
   },
   {
+    // Before "events": an attendee's certificate is under the event's path.
+    name: "certificates",
+    entry: "functions/src/certificates.ts",
+    routes: ["GET /api/events/{id}/certificate", "ANY /api/certificates/{proxy+}"],
+    sendsMail: false,
+    // The PDF fonts, beside the bundle where the writer reads them (ADR 024).
+    files: [{ from: "packages/core/src/certificate/fonts", to: "functions/src/fonts" }],
+  },
+  {
     // Before "events", as "eventDesk": the local server gives a path to the first area whose
     // route matches it; API Gateway takes the most specific route whatever the order.
     name: "eventEditor",
@@ -62,6 +71,8 @@ export const areas = [
       "ANY /api/events/{id}/participants",
       "ANY /api/events/{id}/participants/{proxy+}",
       "ANY /api/events/{id}/check-in",
+      "ANY /api/events/{id}/outcome",
+      "GET /api/events/{id}/feedback",
     ],
     sendsMail: true,
   },

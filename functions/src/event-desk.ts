@@ -1,4 +1,5 @@
 import * as Organiser from "@cluster/core/event/organiser";
+import * as Outcome from "@cluster/core/event/outcome";
 import { eventDeskOperations as op } from "./contracts/event-desk";
 import { bind } from "./http/app";
 import { handle } from "./http/lambda";
@@ -18,5 +19,7 @@ bind(app, op.downloadParticipants, async ({ actor, query }, c) => {
 });
 bind(app, op.messageParticipants, ({ actor, body }, c) => Organiser.message(actor, id(c), body));
 bind(app, op.checkInParticipant, ({ actor, body }, c) => Organiser.checkIn(actor, id(c), body));
+bind(app, op.recordEventOutcome, ({ actor, body }, c) => Outcome.recordOutcome(actor, id(c), body));
+bind(app, op.getEventFeedback, ({ actor }, c) => Outcome.feedbackResults(actor, id(c)));
 
 export const handler = handle(app);

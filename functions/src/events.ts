@@ -1,6 +1,7 @@
 import { config } from "@cluster/core/config";
 import * as Calendars from "@cluster/core/event/calendars";
 import * as Events from "@cluster/core/event/events";
+import * as Outcome from "@cluster/core/event/outcome";
 import * as Registrations from "@cluster/core/event/registrations";
 import type { Context } from "hono";
 import { eventOperations as op } from "./contracts/events";
@@ -40,5 +41,6 @@ bind(app, op.getEventCalendarFile, async (_input, c) =>
 bind(app, op.registerForEvent, ({ actor, body }, c) => Registrations.register(actor, id(c), body));
 bind(app, op.cancelRegistration, ({ actor, body }, c) => Registrations.cancel(actor, id(c), body));
 bind(app, op.confirmSeatOffer, ({ actor, body }, c) => Registrations.confirmOffer(actor, id(c), body));
+bind(app, op.giveEventFeedback, ({ actor, body }, c) => Outcome.giveFeedback(actor, id(c), body));
 
 export const handler = handle(app);

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import * as Clock from "@cluster/core/shared/clock";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { DEMO_PEOPLE } from "../../packages/local/src/demo-history";
 import { coordinatorContext, mailTo, signIn, uniqueEmail, url, useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -119,5 +122,85 @@ describe("events in the browser", () => {
     await expect.poll(() => new URL(guest.url()).searchParams.get("q")).toBe("бюджеты грантовых");
     await guest.getByRole("link", { name: title }).waitFor();
     for (const page of [desk, first!, second!, third!, guest]) await page.close();
+  });
+
+  it("after a webinar: the organiser marks an attendee and adds the recording; the attendee rates it and downloads a certificate that its page confirms", async () => {
+    // A demo webinar held twelve days ago whose organiser has not yet recorded how it went.
+    const title = "Как рассказать о проекте в СМИ и соцсетях (демо)";
+    const attendeeName = "Анна Смирнова (демо)";
+    const desk = await (await coordinatorContext(browser())).newPage();
+    await desk.goto(url("/events?when=past&kind=webinar"));
+    await desk.getByRole("link", { name: title }).click();
+    await desk.getByRole("heading", { level: 1, name: title }).waitFor();
+    const path = new URL(desk.url()).pathname;
+    await desk.getByRole("link", { name: "Участники и отметка" }).click();
+    await desk.getByRole("heading", { level: 1, name: "Участники" }).waitFor();
+    await desk.getByRole("button", { name: `Отметить: ${attendeeName}` }).click();
+    await desk
+      .getByRole("row")
+      .filter({ hasText: attendeeName })
+      .getByText(/^был\(а\), /)
+      .waitFor();
+
+    await desk.goto(url(path));
+    await desk.getByRole("link", { name: "Подвести итоги" }).click();
+    await desk.getByRole("heading", { level: 1, name: "Итоги мероприятия" }).waitFor();
+    await desk
+      .getByLabel("Итоги (необязательно)")
+      .fill("Разобрали три новости участников и написали их заново.");
+    await desk.getByLabel("Материал 1: адрес").fill("video.example.org/media-webinar");
+    await desk.getByRole("button", { name: "Сохранить итоги" }).click();
+    await desk.getByText("Итоги сохранены и видны на странице мероприятия.").waitFor();
+
+    const attendee = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(attendee, DEMO_PEOPLE.member);
+    await attendee.goto(url(path));
+    await attendee.getByRole("heading", { level: 2, name: "Итоги" }).waitFor();
+    const recording = attendee.getByRole("link", { name: "Запись", exact: true });
+    expect(await recording.getAttribute("href")).toBe("https://video.example.org/media-webinar");
+    await attendee.getByRole("button", { name: "Отправить отзыв" }).click();
+    await attendee.getByRole("link", { name: "Оценка: Поставьте оценку от 1 до 5" }).waitFor();
+    await attendee.getByRole("radio", { name: "5" }).check();
+    await attendee
+      .getByLabel("Комментарий (необязательно)")
+      .fill("Теперь понятно, как писать новость о проекте");
+    await attendee.getByRole("button", { name: "Отправить отзыв" }).click();
+    await attendee.getByText("Ваша оценка: 5 из 5. Спасибо за отзыв!").waitFor();
+
+    const download = attendee.waitForEvent("download");
+    await attendee.getByRole("button", { name: "Скачать сертификат (PDF)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^sertifikat-[A-HJ-NP-Z2-9]{12}\.pdf$/);
+    const pdf = await getDocument({
+      data: new Uint8Array(readFileSync(await file.path())),
+      isEvalSupported: false,
+    }).promise;
+    const text = (await (await pdf.getPage(1)).getTextContent()).items
+      .map((item) => ("str" in item ? item.str : ""))
+      .join("\n");
+    expect(text).toContain(attendeeName);
+    expect(text).toContain("принял(а) участие в вебинаре");
+    const code = /Код проверки: ([A-Z0-9-]{14})/.exec(text)?.[1] ?? "";
+    await attendee.getByText(`Код проверки: ${code}`).waitFor();
+
+    // Whoever is shown the certificate checks its code from the footer's page.
+    const guest = await browser().newPage();
+    await guest.goto(url("/"));
+    await guest.getByRole("link", { name: "Проверка сертификата" }).click();
+    await guest.getByRole("heading", { level: 1, name: "Проверка сертификата" }).waitFor();
+    await guest.getByLabel("Код проверки").fill(code.toLowerCase());
+    await guest.getByRole("button", { name: "Проверить" }).click();
+    await guest.getByText("Сертификат подлинный").waitFor();
+    await guest.getByText(attendeeName).waitFor();
+    await guest.getByRole("link", { name: title }).waitFor();
+
+    // The organiser reads the rating and the comment, without the attendee's name.
+    await desk.reload();
+    await desk.getByText(/Отзывов: 1 из 1 отмеченных участников, средняя оценка 5 из 5/).waitFor();
+    await desk.getByText("Теперь понятно, как писать новость о проекте").waitFor();
+    expect(await desk.getByRole("region", { name: "Отзывы участников" }).textContent()).not.toContain(
+      attendeeName,
+    );
+    for (const page of [desk, attendee, guest]) await page.close();
   });
 });

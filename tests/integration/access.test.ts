@@ -2,8 +2,8 @@ import { areaOperations } from "@cluster/functions/contracts/index";
 import type { Operation } from "@cluster/functions/http/operation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tinyPng } from "../fixtures/images";
-import { asCoordinator, Client, lastCode, mailTo, signedIn, uniqueEmail } from "./client";
-import { application, approvedMember, daysFromNow, listing, webinar } from "./fixtures";
+import { asCoordinator, Client, lastCode, mailTo, portalUrl, signedIn, uniqueEmail } from "./client";
+import { application, approvedMember, beganAnHourAgo, daysFromNow, listing, webinar } from "./fixtures";
 
 /**
  * The access-control matrix, generated from the route table: every operation of
@@ -134,6 +134,25 @@ const fresh = {
     }
     if (stage === "registered") await f.memberA.post(`/api/events/${json.id}/registration`, {});
     return json.id as string;
+  },
+  /** An event that began an hour ago, A's place checked in: moved back in the table, as time would. */
+  async started(f: Fixtures) {
+    const id = await fresh.event(f, "registered");
+    const ticket = (await f.memberA.get(`/api/events/${id}`)).json.myRegistration.ticket;
+    await f.coordinator.post(`/api/events/${id}/check-in`, { ticket });
+    await beganAnHourAgo(id);
+    return id;
+  },
+  /** A started event whose organiser recorded its outcome: attendee A gives feedback, gets a certificate. */
+  async held(f: Fixtures) {
+    const id = await fresh.started(f);
+    const { json } = await f.coordinator.get(`/api/events/${id}`);
+    await f.coordinator.put(`/api/events/${id}/outcome`, {
+      summary: "Разобрали бюджет заявки.",
+      materials: [],
+      version: json.version,
+    });
+    return id;
   },
   /** An event organisation A proposed, waiting for a coordinator. */
   async proposal(f: Fixtures) {
@@ -449,6 +468,31 @@ const rules: Record<string, Rule> = {
     body: async (f, ids) => ({
       ticket: (await f.memberA.get(`/api/events/${ids.id}`)).json.myRegistration.ticket,
     }),
+  },
+  "PUT /api/events/{id}/outcome": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.started(f) }),
+    body: async (f, ids) => ({
+      summary: "Обсудили бюджет",
+      materials: [{ kind: "recording", title: "Запись", url: "https://video.example.org/budget" }],
+      version: (await f.coordinator.get(`/api/events/${ids.id}`)).json.version,
+    }),
+  },
+  "GET /api/events/{id}/feedback": { may: coordinatorOnly },
+  // Only an attendee (A, checked in) rates the event and gets a certificate.
+  "POST /api/events/{id}/feedback": {
+    may: ["memberA"],
+    ids: async (f) => ({ id: await fresh.held(f) }),
+    body: () => ({ rating: 5, comment: "Полезно" }),
+  },
+  "GET /api/events/{id}/certificate": { may: ["memberA"], ids: async (f) => ({ id: await fresh.held(f) }) },
+  "GET /api/certificates/{code}": {
+    may: "everyone",
+    ids: async (f) => {
+      const id = await fresh.held(f);
+      await fetch(`${portalUrl()}/api/events/${id}/certificate`, { headers: { cookie: f.memberA.cookie } });
+      return { code: (await f.memberA.get(`/api/events/${id}`)).json.myRegistration.certificateCode };
+    },
   },
   // The organiser (here the coordinator who made it) and coordinators change or cancel an event.
   "PUT /api/events/{id}": {

@@ -3,7 +3,7 @@ import * as Clock from "@cluster/core/shared/clock";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { asCoordinator, Client, mailTo, portalUrl, signedIn } from "./client";
-import { approvedMember, moscowIn, webinar } from "./fixtures";
+import { approvedMember, beganAnHourAgo, moscowIn, webinar } from "./fixtures";
 
 const HOUR = 3600_000;
 
@@ -399,7 +399,7 @@ describe("events", () => {
     const positions = await Promise.all(
       rows
         .filter((row) => row.status === "waiting")
-        .map(async (row) => (await registrationView(row)).waitlistPosition),
+        .map(async (row) => (await registrationView(row, false)).waitlistPosition),
     );
     expect(waiting).toHaveLength(150);
     expect(new Set(positions).size).toBe(150);
@@ -570,5 +570,141 @@ describe("events", () => {
     const refused = await privatePerson.post("/api/events", webinar());
     expect(refused.status).toBe(403);
     expect(refused.json.error.message).toContain("участник кластера");
+  });
+
+  it("after the event: the outcome, feedback once per attendee, and a certificate whose code anyone can check", async () => {
+    const coordinator = await asCoordinator();
+    const event = await publishedEvent({ capacityOnline: 5, questions: [] });
+    const [attendee, other, absent] = await Promise.all([
+      signedIn(undefined, "Ёлкина Юлия Щедровна"),
+      signedIn(),
+      signedIn(),
+    ]);
+    for (const person of [attendee, other, absent]) {
+      expect((await person.post(`/api/events/${event.id}/registration`, {})).status).toBe(201);
+    }
+    const early = await coordinator.put(`/api/events/${event.id}/outcome`, {
+      materials: [],
+      version: event.version,
+    });
+    expect(early.status).toBe(422);
+    expect(early.json.error.fields).toEqual({ summary: "Итоги можно подвести, когда мероприятие начнётся" });
+    for (const person of [attendee, other]) {
+      const { ticket } = (await person.get(`/api/events/${event.id}`)).json.myRegistration;
+      expect((await coordinator.post(`/api/events/${event.id}/check-in`, { ticket })).status).toBe(200);
+    }
+    await beganAnHourAgo(event.id);
+    const tooSoon = await attendee.post(`/api/events/${event.id}/feedback`, { rating: 5 });
+    expect(tooSoon.json.error.code).toBe("not_held");
+    const noCertificate = await attendee.get(`/api/events/${event.id}/certificate`);
+    expect(noCertificate.json.error.code).toBe("not_held");
+
+    const badMaterial = await coordinator.put(`/api/events/${event.id}/outcome`, {
+      materials: [{ kind: "recording", title: "", url: "not a url" }],
+      version: event.version,
+    });
+    expect(badMaterial.status).toBe(422);
+    expect(badMaterial.json.error.fields).toMatchObject({
+      "materials.0.title": expect.stringContaining("название материала"),
+      "materials.0.url": "Неверный адрес сайта",
+    });
+    const recorded = await coordinator.put(`/api/events/${event.id}/outcome`, {
+      summary: "Разобрали бюджет заявки и ответили на 12 вопросов.",
+      materials: [{ kind: "recording", title: "Запись вебинара", url: "video.example.org/budget" }],
+      version: event.version,
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.json.heldAt).toBeDefined();
+    expect(recorded.json.materials).toEqual([
+      { kind: "recording", title: "Запись вебинара", url: "https://video.example.org/budget" },
+    ]);
+    // The two attendees are asked for feedback, once however often the job runs; the absent one is not.
+    const { askFeedbackPending } = await import("@cluster/core/event/outcome");
+    await askFeedbackPending();
+    await askFeedbackPending();
+    const asked = `Как прошло «${event.title}»? Оцените`;
+    for (const person of [attendee, other]) {
+      expect((await subjects(person.email)).filter((subject) => subject === asked)).toHaveLength(1);
+    }
+    expect(await subjects(absent.email)).not.toContain(asked);
+
+    const badRating = await attendee.post(`/api/events/${event.id}/feedback`, { rating: 7 });
+    expect(badRating.status).toBe(422);
+    expect(badRating.json.error.fields).toEqual({ rating: "Поставьте оценку от 1 до 5" });
+    const given = await attendee.post(`/api/events/${event.id}/feedback`, {
+      rating: 5,
+      comment: "Наконец понятно, как считать софинансирование",
+    });
+    expect(given.status).toBe(201);
+    expect(given.json.myRegistration.feedback).toEqual({
+      rating: 5,
+      comment: "Наконец понятно, как считать софинансирование",
+    });
+    expect(given.json.may.giveFeedback).toBe(false);
+    const twice = await Promise.all([
+      attendee.post(`/api/events/${event.id}/feedback`, { rating: 1 }),
+      attendee.post(`/api/events/${event.id}/feedback`, { rating: 1 }),
+    ]);
+    expect(twice.map((answer) => answer.json.error.code)).toEqual(["feedback_given", "feedback_given"]);
+    expect((await other.post(`/api/events/${event.id}/feedback`, { rating: 3 })).status).toBe(201);
+    expect((await absent.post(`/api/events/${event.id}/feedback`, { rating: 1 })).status).toBe(403);
+
+    const results = await coordinator.get(`/api/events/${event.id}/feedback`);
+    expect(results.json).toEqual({
+      count: 2,
+      average: 4,
+      ratings: [0, 0, 1, 0, 1],
+      attended: 2,
+      comments: [
+        {
+          rating: 5,
+          comment: "Наконец понятно, как считать софинансирование",
+          at: expect.any(String),
+        },
+      ],
+    });
+    expect(JSON.stringify(results.json)).not.toContain("Ёлкина");
+    expect((await new Client().get(`/api/events/${event.id}`)).json.feedback).toEqual({
+      count: 2,
+      average: 4,
+    });
+
+    // Downloaded at once, twice: one certificate is issued, and both files carry its code.
+    const download = () =>
+      fetch(`${portalUrl()}/api/events/${event.id}/certificate`, { headers: { cookie: attendee.cookie } });
+    const files = await Promise.all([download(), download()]);
+    for (const file of files) {
+      expect(file.status).toBe(200);
+      expect(file.headers.get("content-type")).toBe("application/pdf");
+    }
+    const [first, second] = await Promise.all(
+      files.map(async (file) => new Uint8Array(await file.arrayBuffer())),
+    );
+    const code = (await attendee.get(`/api/events/${event.id}`)).json.myRegistration.certificateCode;
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
+    const printed = code.match(/.{4}/g).join("-");
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    for (const bytes of [first!, second!]) {
+      const pdf = await getDocument({ data: bytes, isEvalSupported: false }).promise;
+      const text = (await (await pdf.getPage(1)).getTextContent()).items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join("\n");
+      expect(text).toContain("Ёлкина Юлия Щедровна");
+      expect(text).toContain("принял(а) участие в вебинаре");
+      expect(text).toContain(`Код проверки: ${printed}`);
+      expect(text).toContain(`/certificates/${code}`);
+    }
+    const check = await new Client().get(`/api/certificates/${printed.toLowerCase()}`);
+    expect(check.status).toBe(200);
+    expect(check.json).toMatchObject({
+      code,
+      name: "Ёлкина Юлия Щедровна",
+      title: event.title,
+      deed: "принял(а) участие в вебинаре",
+      details: expect.stringContaining("онлайн"),
+      subjectPath: `/events/${event.id}`,
+    });
+    expect((await new Client().get("/api/certificates/ABCD-EFGH-JK23")).status).toBe(404);
+    expect((await absent.get(`/api/events/${event.id}/certificate`)).status).toBe(403);
   });
 });

@@ -77,3 +77,24 @@ export const webinar = (overrides: Record<string, unknown> = {}) => ({
   ],
   ...overrides,
 });
+
+/**
+ * Moves a published event so that it began an hour ago, as time would have: writing the table,
+ * because the portal under test runs in its own process and its clock cannot be moved from here.
+ */
+export async function beganAnHourAgo(id: string) {
+  const { db } = await import("@cluster/core/event/store");
+  const { data } = await db().entities.event.get({ id }).go();
+  const hour = 3_600_000;
+  const startsAt = new Date(Clock.nowMs() - hour).toISOString();
+  await db()
+    .entities.event.patch({ id })
+    .set({
+      startsAt,
+      endsAt: Clock.nowIso(),
+      registrationOpensAt: new Date(Clock.nowMs() - 2 * hour).toISOString(),
+      registrationClosesAt: startsAt,
+    })
+    .composite({ status: data!.status, organiserAccountId: data!.organiserAccountId })
+    .go();
+}

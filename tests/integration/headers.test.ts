@@ -11,7 +11,7 @@ import { areas } from "../../functions/src/areas";
 import { createPortalApp } from "../../packages/local/src/server";
 import { tinyPng } from "../fixtures/images";
 import { asCoordinator, Client, lastCode, portalUrl, uniqueEmail } from "./client";
-import { application, webinar } from "./fixtures";
+import { application, beganAnHourAgo, webinar } from "./fixtures";
 
 /** What every answer carries, API or page; only the CSP differs between the two. */
 function expectSecurityHeaders(headers: Headers, csp: string, what: string) {
@@ -37,6 +37,8 @@ const getOf: Record<string, string> = {
   // Filled in by the test: the desk's routes are those of one of the coordinator's events.
   eventDesk: "",
   eventEditor: "/api/events/proposals",
+  // Filled in by the test: the check of a certificate the coordinator earned at their own event.
+  certificates: "",
   digests: "/api/digests/defaults",
   reports: "/api/reports/figures?from=2026-01-01&to=2026-01-31",
   search: `/api/search?q=${encodeURIComponent("калуга")}`,
@@ -46,7 +48,15 @@ const getOf: Record<string, string> = {
 describe("security headers", () => {
   it("are on every area's JSON answer", async () => {
     const boss = await asCoordinator();
-    getOf.eventDesk = `/api/events/${(await boss.post("/api/events", webinar())).json.id}/participants`;
+    const event = (await boss.post("/api/events", webinar({ questions: [] }))).json;
+    getOf.eventDesk = `/api/events/${event.id}/participants`;
+    await boss.post(`/api/events/${event.id}/registration`, {});
+    const { ticket } = (await boss.get(`/api/events/${event.id}`)).json.myRegistration;
+    await boss.post(`/api/events/${event.id}/check-in`, { ticket });
+    await beganAnHourAgo(event.id);
+    await boss.put(`/api/events/${event.id}/outcome`, { materials: [], version: event.version });
+    await fetch(`${portalUrl()}/api/events/${event.id}/certificate`, { headers: { cookie: boss.cookie } });
+    getOf.certificates = `/api/certificates/${(await boss.get(`/api/events/${event.id}`)).json.myRegistration.certificateCode}`;
     expect(Object.keys(getOf).sort()).toEqual(areas.map((area) => area.name).sort());
     for (const area of areas) {
       const answer = await boss.get(getOf[area.name]!);

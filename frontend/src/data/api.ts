@@ -90,6 +90,23 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A file answer (a PDF) as a Blob, with the name its Content-Disposition gives. */
+export async function download(path: string): Promise<{ blob: Blob; fileName?: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: "same-origin" });
+  } catch {
+    throw new ApiError(
+      0,
+      "network",
+      "Нет связи с сервером. Проверьте подключение к интернету и попробуйте ещё раз.",
+    );
+  }
+  if (!response.ok) throw await toError(response);
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1];
+  return { blob: await response.blob(), fileName };
+}
+
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),

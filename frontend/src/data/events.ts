@@ -1,7 +1,11 @@
+import type { CertificateView } from "@cluster/core/certificate/schema";
 import type {
   CreateEvent,
   EventDetail,
+  EventOutcome,
   EventView,
+  FeedbackResults,
+  GiveFeedback,
   MyRegistration,
   Participant,
   Register,
@@ -19,7 +23,7 @@ import {
   municipalityIds,
 } from "@cluster/core/reference";
 import { action, query } from "@solidjs/router";
-import { ApiError, api, type Page, queryString } from "./api";
+import { ApiError, api, download, type Page, queryString } from "./api";
 import { oneOf, type SearchParams, textParam } from "./params";
 
 export type CalendarFilters = {
@@ -138,3 +142,40 @@ export const returnEventProposal = action(
     api.post<EventDetail>(`/api/events/${encodeURIComponent(id)}/return`, input),
   "return-event-proposal",
 );
+
+const eventPath = (id: string, rest: string) => `/api/events/${encodeURIComponent(id)}${rest}`;
+
+export const recordEventOutcome = action(
+  (id: string, input: EventOutcome) => api.put<EventDetail>(eventPath(id, "/outcome"), input),
+  "record-event-outcome",
+);
+
+export const giveEventFeedback = action(
+  (id: string, input: GiveFeedback) => api.post<EventDetail>(eventPath(id, "/feedback"), input),
+  "give-event-feedback",
+);
+
+export const getEventFeedback = query(
+  (id: string) => api.get<FeedbackResults>(eventPath(id, "/feedback")),
+  "event-feedback",
+);
+
+/** The attendee's certificate: downloaded, then the event read again for its verification code. */
+export const downloadCertificate = action(async (id: string) => {
+  const file = await download(eventPath(id, "/certificate"));
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(file.blob);
+  link.download = file.fileName ?? "sertifikat.pdf";
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}, "download-certificate");
+
+/** Null for a code no certificate was issued with. */
+export const getCertificate = query(async (code: string): Promise<CertificateView | null> => {
+  try {
+    return await api.get<CertificateView>(`/api/certificates/${encodeURIComponent(code)}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}, "certificate");

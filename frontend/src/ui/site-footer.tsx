@@ -29,6 +29,9 @@ export function SiteFooter() {
             <a href="/digest">Дайджест на почту</a>
           </li>
           <li>
+            <a href="/certificates">Проверка сертификата</a>
+          </li>
+          <li>
             {/* Not a route of the SPA: the API's reference page is its own document. */}
             <a href="/api/docs" rel="external">
               API для разработчиков

@@ -1,4 +1,12 @@
-import { CheckIn, MessageParticipants, Participant, ParticipantsFileQuery } from "@cluster/core/event/schema";
+import {
+  CheckIn,
+  EventDetail,
+  EventOutcome,
+  FeedbackResults,
+  MessageParticipants,
+  Participant,
+  ParticipantsFileQuery,
+} from "@cluster/core/event/schema";
 import { XLSX_TYPE } from "@cluster/core/report/xlsx";
 import * as z from "zod/mini";
 import { operations } from "../http/operation";
@@ -6,7 +14,8 @@ import { operations } from "../http/operation";
 const tag = "Мероприятия";
 
 /**
- * The organiser's desk: the participants, their spreadsheet, a letter to them, the check-in.
+ * The organiser's desk: the participants, their spreadsheet, a letter to them, the check-in,
+ * the outcome (summary and materials) and the feedback.
  * Its own function, so the spreadsheet writer stays out of the others' bundles (300 KB, ADR 022).
  */
 export const eventDeskOperations = operations({
@@ -46,5 +55,24 @@ export const eventDeskOperations = operations({
     body: CheckIn,
     response: Participant,
     errors: { 409: ["cancelled", "not_confirmed", "already_checked_in"] },
+  },
+  recordEventOutcome: {
+    method: "put",
+    path: "/api/events/{id}/outcome",
+    summary:
+      "Record how it went: the summary and materials (the first record marks the event held and asks attendees for feedback)",
+    tag,
+    access: "person",
+    body: EventOutcome,
+    response: EventDetail,
+    errors: { 409: ["not_published"] },
+  },
+  getEventFeedback: {
+    method: "get",
+    path: "/api/events/{id}/feedback",
+    summary: "The attendees' ratings and comments, without names (organisers)",
+    tag,
+    access: "person",
+    response: FeedbackResults,
   },
 });

@@ -1,6 +1,7 @@
 import type { Operation } from "../http/operation";
 import { accountOperations } from "./accounts";
 import { authOperations } from "./auth";
+import { certificateOperations } from "./certificates";
 import { consultationOperations } from "./consultations";
 import { digestOperations } from "./digests";
 import { eventDeskOperations } from "./event-desk";
@@ -23,6 +24,7 @@ export const areaOperations: Operation[] = [
   ...Object.values(eventOperations),
   ...Object.values(eventEditorOperations),
   ...Object.values(eventDeskOperations),
+  ...Object.values(certificateOperations),
   ...Object.values(digestOperations),
   ...Object.values(reportOperations),
   ...Object.values(searchOperations),

@@ -5,8 +5,10 @@ import { db } from "@cluster/core/db/service";
 import * as Digest from "@cluster/core/digest/send";
 import * as Subscriptions from "@cluster/core/digest/subscriptions";
 import * as Events from "@cluster/core/event/events";
+import * as Organiser from "@cluster/core/event/organiser";
+import * as Outcome from "@cluster/core/event/outcome";
 import * as Registrations from "@cluster/core/event/registrations";
-import type { CreateEvent } from "@cluster/core/event/schema";
+import type { CreateEvent, EventOutcome, GiveFeedback } from "@cluster/core/event/schema";
 import { type ConsultationTopic, consent, type Role } from "@cluster/core/reference";
 import * as Responses from "@cluster/core/resource/responses";
 import * as Clock from "@cluster/core/shared/clock";
@@ -326,6 +328,8 @@ const events: (Omit<CreateEvent, "startsAt" | "endsAt" | "speakers" | "spheres" 
   hours: number;
   speakers?: string[];
   registrants: Who[];
+  /** How a past event went; a past one without it waits for its organiser to record it. */
+  outcome?: { record: Omit<EventOutcome, "version">; feedback: GiveFeedback };
 })[] = [
   {
     kind: "webinar",
@@ -429,6 +433,21 @@ const events: (Omit<CreateEvent, "startsAt" | "endsAt" | "speakers" | "spheres" 
     hour: 18,
     hours: 2,
     registrants: ["tos"],
+    outcome: {
+      record: {
+        summary:
+          "Обсудили, как ТОС получают субсидии на благоустройство: три двора района уже подали заявки. " +
+          "Договорились собрать общий список нужного инвентаря и запросить его через Банк ресурсов.",
+        materials: [
+          {
+            kind: "slides",
+            title: "Презентация: благоустройство силами ТОС",
+            url: "https://example.org/tos-slides.pdf",
+          },
+        ],
+      },
+      feedback: { rating: 5, comment: "Очень полезно услышать соседей, будем встречаться чаще." },
+    },
   },
   {
     kind: "final_session",
@@ -444,6 +463,22 @@ const events: (Omit<CreateEvent, "startsAt" | "endsAt" | "speakers" | "spheres" 
     hour: 15,
     hours: 3,
     registrants: ["member", "yolochka", "official"],
+    outcome: {
+      record: {
+        summary:
+          "За полугодие через Банк ресурсов передано 14 ресурсов, эксперты ответили на 9 вопросов. " +
+          "Решили провести весной ярмарку социальных проектов и вебинары по заявкам в фонды.",
+        materials: [
+          {
+            kind: "recording",
+            title: "Запись итоговой сессии",
+            url: "https://video.example.org/final-session",
+          },
+          { kind: "link", title: "Отчёт кластера за полугодие", url: "https://example.org/report-h2.pdf" },
+        ],
+      },
+      feedback: { rating: 4, comment: "Хорошо бы больше времени на вопросы из зала." },
+    },
   },
   {
     kind: "other",
@@ -472,7 +507,7 @@ async function holdEvents(
   organisations: Map<string, string>,
   today: number,
 ) {
-  for (const { days, hour, hours, speakers, registrants, ...demo } of events) {
+  for (const { days, hour, hours, speakers, registrants, outcome, ...demo } of events) {
     const startsAt = moscowAt(today, days, hour);
     const startMs = Date.parse(`${startsAt}:00+03:00`);
     const published = Math.min(today - DAY, startMs - 30 * DAY);
@@ -497,7 +532,34 @@ async function holdEvents(
         }),
       );
     }
+    if (outcome) await holdEvent(event.id, startMs, registrants, outcome, actors, coordinator);
   }
+}
+
+/**
+ * A past event as it went: everyone but the last registrant came (checked in at the door or
+ * from the list), the organiser recorded the outcome the next day, and the first attendee
+ * rated it two days after.
+ */
+async function holdEvent(
+  id: string,
+  startMs: number,
+  registrants: Who[],
+  outcome: NonNullable<(typeof events)[number]["outcome"]>,
+  actors: Record<Who, Person>,
+  coordinator: Person,
+) {
+  const came = registrants.length > 1 ? registrants.slice(0, -1) : registrants;
+  for (const who of came) {
+    await Clock.at(startMs, () => Organiser.checkIn(coordinator, id, { accountId: actors[who].accountId }));
+  }
+  const { version } = await Events.findEvent(id);
+  await Clock.at(startMs + DAY, () =>
+    Outcome.recordOutcome(coordinator, id, { ...outcome.record, version }, new Date(startMs + DAY)),
+  );
+  await Clock.at(startMs + 2 * DAY, () =>
+    Outcome.giveFeedback(actors[came[0]!], id, outcome.feedback, new Date(startMs + 2 * DAY)),
+  );
 }
 
 export interface DemoHistory {

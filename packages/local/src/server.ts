@@ -4,6 +4,7 @@ import { recordFeedback } from "@cluster/core/digest/subscriptions";
 import { app as accounts } from "@cluster/functions/accounts";
 import { type AreaName, areas } from "@cluster/functions/areas";
 import { app as auth } from "@cluster/functions/auth";
+import { app as certificates } from "@cluster/functions/certificates";
 import { app as consultations } from "@cluster/functions/consultations";
 import { app as digests } from "@cluster/functions/digests";
 import { app as eventDesk } from "@cluster/functions/event-desk";
@@ -33,6 +34,7 @@ const areaApps: Record<
   resources,
   responses,
   consultations,
+  certificates,
   eventEditor,
   eventDesk,
   events,

@@ -30,6 +30,7 @@ import { formatDateTime, formatDayTime } from "../../ui/format";
 import { PageTitle, useMetaDescription } from "../../ui/page-title";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
+import { AfterEvent } from "./after";
 import { registrationStatusName, seatsText } from "./labels";
 
 export default function EventPage() {
@@ -147,6 +148,7 @@ function Event(props: { event: EventDetail }) {
           Добавить в календарь (.ics)
         </a>
       </p>
+      <AfterEvent event={e()} />
       <Registration event={e()} />
     </article>
   );
@@ -242,6 +244,11 @@ function Manage(props: { event: EventDetail }) {
       <a href={`/events/${props.event.id}/participants`} class="button button--secondary">
         Участники и отметка
       </a>
+      <Show when={props.event.may.recordOutcome}>
+        <a href={`/events/${props.event.id}/outcome`} class="button button--secondary">
+          {props.event.heldAt ? "Итоги и отзывы" : "Подвести итоги"}
+        </a>
+      </Show>
       <Show
         when={open()}
         fallback={
@@ -333,6 +340,8 @@ function MyRegistration(props: {
   registration: NonNullable<EventDetail["myRegistration"]>;
 }) {
   const r = () => props.registration;
+  /** Once it has begun, there is nothing to cancel. */
+  const started = () => Date.now() >= Date.parse(props.event.startsAt);
   const [problem, setProblem] = createSignal<string>();
   const cancel = useAction(cancelRegistration);
   const cancelling = useSubmission(cancelRegistration);
@@ -392,17 +401,19 @@ function MyRegistration(props: {
             Подтвердить участие
           </Button>
         </Show>
-        <Button
-          variant="secondary"
-          pending={cancelling.pending}
-          onClick={() => run(() => cancel(props.event.id, r().version))}
-        >
-          {r().status === "offered"
-            ? "Отказаться от места"
-            : r().status === "waiting"
-              ? "Выйти из листа ожидания"
-              : "Отменить регистрацию"}
-        </Button>
+        <Show when={!started()}>
+          <Button
+            variant="secondary"
+            pending={cancelling.pending}
+            onClick={() => run(() => cancel(props.event.id, r().version))}
+          >
+            {r().status === "offered"
+              ? "Отказаться от места"
+              : r().status === "waiting"
+                ? "Выйти из листа ожидания"
+                : "Отменить регистрацию"}
+          </Button>
+        </Show>
       </div>
     </>
   );

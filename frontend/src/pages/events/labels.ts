@@ -1,4 +1,4 @@
-import type { EventView, RegistrationView } from "@cluster/core/event/schema";
+import type { EventView, Material, RegistrationView } from "@cluster/core/event/schema";
 import { eventFormats, eventKindName, eventKinds, municipalityName } from "@cluster/core/reference";
 import { formatDayTime } from "../../ui/format";
 
@@ -36,3 +36,16 @@ export const registrationStatusName: Record<RegistrationView["status"], string> 
   cancelled: "Регистрация отменена",
   expired: "Предложение места истекло",
 };
+
+export const materialKindName: Record<Material["kind"], string> = {
+  recording: "Запись",
+  slides: "Презентация",
+  link: "Ссылка",
+};
+export const materialKindOptions = (Object.keys(materialKindName) as Material["kind"][]).map((value) => ({
+  value,
+  label: materialKindName[value],
+}));
+
+/** «ABCD-EFGH-JK23»: as printed on the certificate. */
+export const printedCertificateCode = (code: string) => code.match(/.{1,4}/g)?.join("-") ?? code;

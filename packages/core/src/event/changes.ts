@@ -18,6 +18,7 @@ import {
   searchDocument,
 } from "./events";
 import { calendarText } from "./ical";
+import { sendOnce } from "./letters";
 import { offerWaitingSeats } from "./registrations";
 import type { CancelEvent, ReturnProposal, UpdateEvent } from "./schema";
 import { db } from "./store";
@@ -188,28 +189,19 @@ export async function announce(id: string) {
     if (!told(registration) || (registration.noticedSequence ?? 0) >= event.sequence) continue;
     const letter = noticeOf(event, registration);
     const moved = registration.eventStartsAt !== event.startsAt;
-    try {
-      await writeAll(db, ({ registration: registrations, outbox }) => {
-        const told = registrations
-          .patch({ eventId: id, accountId: registration.accountId })
-          .set({ noticedSequence: event.sequence, eventStartsAt: event.startsAt });
-        // A moved event's reminders are due again.
-        return [
-          (moved ? told.remove(["remindedDayAt", "remindedHourAt"]) : told)
-            .where(
-              ({ noticedSequence }, { notExists, lt }) =>
-                `${notExists(noticedSequence)} OR ${lt(noticedSequence, event.sequence)}`,
-            )
-            .commit(),
-          outbox.create(letter).commit(),
-        ];
-      });
-    } catch (error) {
-      if (error instanceof Canceled) continue;
-      throw error;
-    }
-    await deliver([letter]);
-    sent++;
+    const delivered = await sendOnce(letter, ({ registration: registrations }) => {
+      const told = registrations
+        .patch({ eventId: id, accountId: registration.accountId })
+        .set({ noticedSequence: event.sequence, eventStartsAt: event.startsAt });
+      // A moved event's reminders are due again.
+      return (moved ? told.remove(["remindedDayAt", "remindedHourAt"]) : told)
+        .where(
+          ({ noticedSequence }, { notExists, lt }) =>
+            `${notExists(noticedSequence)} OR ${lt(noticedSequence, event.sequence)}`,
+        )
+        .commit();
+    });
+    if (delivered) sent++;
   }
   await db()
     .entities.event.patch({ id })

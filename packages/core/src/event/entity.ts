@@ -53,6 +53,24 @@ export const EventEntity = /* @__PURE__ */ new Entity({
     cancelReason: { type: "string" },
     /** Why a coordinator returned a proposal to its organiser. */
     returnReason: { type: "string" },
+    /** Set when the organiser records how it went: from then attendees give feedback and get certificates. */
+    heldAt: { type: "string" },
+    /** The summary or minutes, after the event. */
+    summary: { type: "string" },
+    materials: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          kind: { type: ["recording", "slides", "link"] as const, required: true },
+          title: { type: "string", required: true },
+          url: { type: "string", required: true },
+        },
+      },
+    },
+    /** Feedback counters, added in the same transaction as each attendee's feedback. */
+    feedbackCount: { type: "number", required: true, default: 0 },
+    feedbackTotal: { type: "number", required: true, default: 0 },
     organiserAccountId: { type: "string", required: true },
     organiserName: { type: "string", required: true },
     organisationId: { type: "string" },
@@ -127,6 +145,13 @@ export const RegistrationEntity = /* @__PURE__ */ new Entity({
     remindedHourAt: { type: "string" },
     /** The event's SEQUENCE the person was last told of. */
     noticedSequence: { type: "number" },
+    /** The attendee's feedback, given once, and the one letter that asks for it. */
+    feedbackAskedAt: { type: "string" },
+    feedbackAt: { type: "string" },
+    feedbackRating: { type: "number" },
+    feedbackComment: { type: "string" },
+    /** The attendee's certificate, issued on the first download. */
+    certificateCode: { type: "string" },
     ...timestamps,
     version,
   },

@@ -309,7 +309,10 @@ async function waitlistPosition(registration: RegistrationItem) {
   return data.length + 1;
 }
 
-export async function registrationView(registration: RegistrationItem): Promise<RegistrationView> {
+export async function registrationView(
+  registration: RegistrationItem,
+  held: boolean,
+): Promise<RegistrationView> {
   return {
     eventId: registration.eventId,
     status: registration.status,
@@ -319,6 +322,11 @@ export async function registrationView(registration: RegistrationItem): Promise<
     offerExpiresAt: registration.status === "offered" ? registration.offerExpiresAt : undefined,
     ticket: registration.status === "confirmed" ? registration.ticket : undefined,
     checkedInAt: registration.checkedInAt,
+    feedback: registration.feedbackRating
+      ? { rating: registration.feedbackRating, comment: registration.feedbackComment }
+      : undefined,
+    certificate: Boolean(held && registration.checkedInAt),
+    certificateCode: registration.certificateCode,
     createdAt: registration.createdAt,
     version: registration.version,
   };
@@ -345,13 +353,24 @@ export async function detailOf(
     questions: (event.questions ?? []).map((question) => ({ ...question, options: question.options ?? [] })),
     cancelReason: event.status === "cancelled" ? event.cancelReason : undefined,
     returnReason: manage && event.status === "returned" ? event.returnReason : undefined,
+    heldAt: event.heldAt,
+    summary: event.summary,
+    materials: event.materials ?? [],
+    feedback: {
+      count: event.feedbackCount,
+      average: event.feedbackCount
+        ? Math.round((event.feedbackTotal / event.feedbackCount) * 10) / 10
+        : undefined,
+    },
     onlineUrl: manage || mine?.status === "confirmed" ? event.onlineUrl : undefined,
-    myRegistration: mine ? await registrationView(mine) : undefined,
+    myRegistration: mine ? await registrationView(mine, Boolean(event.heldAt)) : undefined,
     version: event.version,
     may: {
       register: actor.type === "person" && !mine && registrationState(event, now) === "open",
       manage,
       review: hasRole(actor, "coordinator") && (event.status === "proposed" || event.status === "returned"),
+      recordOutcome: manage && event.status === "published" && now.toISOString() >= event.startsAt,
+      giveFeedback: Boolean(event.heldAt && mine?.checkedInAt && !mine.feedbackAt),
     },
   };
 }

@@ -204,7 +204,7 @@ export async function register(actor: Actor, eventId: string, input: Register): 
       return "again";
     }
     await deliver([letter]);
-    return registrationView(registration);
+    return registrationView(registration, false);
   });
 }
 
@@ -360,7 +360,7 @@ export async function confirmOffer(actor: Actor, eventId: string, input: ChangeR
     throw error;
   }
   await deliver([letter]);
-  return registrationView(confirmed);
+  return registrationView(confirmed, false);
 }
 
 /**
@@ -410,7 +410,12 @@ export async function mine(actor: Actor): Promise<{ items: MyRegistration[] }> {
     kept.flatMap((item) => {
       const found = byId.get(item.eventId);
       return found
-        ? [registrationView(item).then((view) => ({ registration: view, event: eventView(found, now) }))]
+        ? [
+            registrationView(item, Boolean(found.heldAt)).then((view) => ({
+              registration: view,
+              event: eventView(found, now),
+            })),
+          ]
         : [];
     }),
   );

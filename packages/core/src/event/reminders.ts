@@ -1,8 +1,8 @@
-import { Canceled, writeAll } from "../db/transaction";
-import { deliver, queued } from "../mail";
+import { queued } from "../mail";
 import * as Templates from "../mail/templates";
 import * as Clock from "../shared/clock";
 import { type EventItem, placeOf, type RegistrationItem } from "./events";
+import { sendOnce } from "./letters";
 import { db } from "./store";
 
 const HOUR = 3_600_000;
@@ -56,24 +56,17 @@ export async function sendReminders(now = Clock.now()) {
           due.soon,
         ),
       );
-      try {
-        await writeAll(db, ({ registration: registrations, outbox }) => [
-          registrations
-            .patch({ eventId: item.id, accountId: person.accountId })
-            .set({ [due.mark]: now.toISOString() })
-            .where(
-              (attr, { eq, notExists }) => `${eq(attr.status, "confirmed")} AND ${notExists(attr[due.mark])}`,
-            )
-            .commit(),
-          outbox.create(letter).commit(),
-        ]);
-      } catch (error) {
-        // Cancelled, or reminded by another run, since the list was read.
-        if (error instanceof Canceled) continue;
-        throw error;
-      }
-      await deliver([letter]);
-      sent++;
+      const reminded = await sendOnce(letter, ({ registration: registrations }) =>
+        registrations
+          .patch({ eventId: item.id, accountId: person.accountId })
+          .set({ [due.mark]: now.toISOString() })
+          .where(
+            (attr, { eq, notExists }) => `${eq(attr.status, "confirmed")} AND ${notExists(attr[due.mark])}`,
+          )
+          .commit(),
+      );
+      // Not sent: cancelled, or reminded by another run, since the list was read.
+      if (reminded) sent++;
     }
   }
   return { reminded: sent };

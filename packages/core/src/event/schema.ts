@@ -222,6 +222,12 @@ export const RegistrationView = z.object({
   /** A confirmed place's ticket code, shown as a QR code at the door. */
   ticket: z.optional(z.string()),
   checkedInAt: z.optional(z.string()),
+  /** The attendee's own feedback, once given. */
+  feedback: z.optional(z.object({ rating: z.number(), comment: z.optional(z.string()) })),
+  /** Whether the attendee may download a certificate (the event held, attendance recorded). */
+  certificate: z.boolean(),
+  /** The certificate's verification code, once it has been downloaded. */
+  certificateCode: z.optional(z.string()),
   createdAt: z.string(),
   version: z.number(),
 });
@@ -275,6 +281,45 @@ export const Participant = z.object({
 export type Participant = z.infer<typeof Participant>;
 export type ChangeRegistration = z.infer<typeof ChangeRegistration>;
 
+export const MaterialKind = z.enum(["recording", "slides", "link"], { error: "Выберите вид материала" });
+export const Material = z.strictObject({
+  kind: MaterialKind,
+  title: text("название материала", 2, 200),
+  url: website,
+});
+export type Material = z.infer<typeof Material>;
+
+/** How it went: recorded after the start, when the event counts as held. Recorded again to correct it. */
+export const EventOutcome = z.strictObject({
+  summary: optionalText(10_000),
+  materials: z._default(z.array(Material).check(z.maxLength(20, { error: "Не больше 20 материалов" })), []),
+  version,
+});
+export type EventOutcome = z.infer<typeof EventOutcome>;
+
+export const GiveFeedback = z.strictObject({
+  rating: z
+    .number({ error: "Поставьте оценку от 1 до 5" })
+    .check(
+      z.int({ error: "Поставьте оценку от 1 до 5" }),
+      z.gte(1, { error: "Поставьте оценку от 1 до 5" }),
+      z.lte(5, { error: "Поставьте оценку от 1 до 5" }),
+    ),
+  comment: optionalText(2000),
+});
+export type GiveFeedback = z.infer<typeof GiveFeedback>;
+
+/** The attendees' feedback as the organiser reads it: comments without names, so people say what they think. */
+export const FeedbackResults = z.object({
+  count: z.number(),
+  average: z.optional(z.number()),
+  /** How many gave 1, 2, 3, 4 and 5. */
+  ratings: z.array(z.number()),
+  attended: z.number(),
+  comments: z.array(z.object({ rating: z.number(), comment: z.string(), at: z.string() })),
+});
+export type FeedbackResults = z.infer<typeof FeedbackResults>;
+
 const SeatCount = z.object({
   /** Absent: no limit. */
   capacity: z.optional(z.number()),
@@ -322,11 +367,23 @@ export const EventDetail = z.object({
   cancelReason: z.optional(z.string()),
   /** What a coordinator asked the organiser to improve (organisers only). */
   returnReason: z.optional(z.string()),
+  /** After the event: when the organiser recorded it as held, the summary and the materials. */
+  heldAt: z.optional(z.string()),
+  summary: z.optional(z.string()),
+  materials: z.array(z.object({ kind: MaterialKind, title: z.string(), url: z.string() })),
+  feedback: z.object({ count: z.number(), average: z.optional(z.number()) }),
   /** Only for confirmed participants and the organisers. */
   onlineUrl: z.optional(z.string()),
   myRegistration: z.optional(RegistrationView),
   version: z.number(),
-  may: z.object({ register: z.boolean(), manage: z.boolean(), review: z.boolean() }),
+  may: z.object({
+    register: z.boolean(),
+    manage: z.boolean(),
+    review: z.boolean(),
+    /** The organiser may record the outcome from the start on. */
+    recordOutcome: z.boolean(),
+    giveFeedback: z.boolean(),
+  }),
 });
 export type EventDetail = z.infer<typeof EventDetail>;
 

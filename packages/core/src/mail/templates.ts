@@ -287,6 +287,17 @@ export const eventCancelled = (to: string, event: { id: string; title: string },
     signature,
 });
 
+export const feedbackAsked = (to: string, event: { id: string; title: string }) => ({
+  to,
+  subject: `Как прошло «${event.title}»? Оцените`,
+  text:
+    `Спасибо, что были на мероприятии «${event.title}»!\n\n` +
+    "Оцените его от 1 до 5 и, если хотите, напишите пару слов: организатор увидит оценки и комментарии без имён. " +
+    "Там же — материалы, запись и ваш сертификат участника (PDF):\n" +
+    eventUrl(event.id) +
+    signature,
+});
+
 export const organiserMessage = (
   to: string,
   event: { id: string; title: string },
