@@ -17,9 +17,13 @@ describe("the coordinator dashboard", () => {
       .click();
     await page.getByRole("heading", { level: 1, name: "Показатели кластера" }).waitFor();
 
-    // Four charts drawn by chart.js, each an image with a name and a table of the same numbers.
+    // Five charts drawn by chart.js, each an image with a name and a table of the same numbers.
     const charts = page.locator('figure.chart[data-ready="true"]');
-    await expect.poll(() => charts.count()).toBe(4);
+    await expect.poll(() => charts.count()).toBe(5);
+    // The demo's past events are in it: held, with who came.
+    expect(
+      await page.getByRole("img", { name: /^Мероприятия по месяцам/ }).getAttribute("aria-label"),
+    ).toContain("Пришли (отмечены)");
     const members = page.getByRole("img", { name: /^Участники по месяцам/ });
     expect(await members.getAttribute("aria-label")).toContain("Всего участников");
     // Pixels actually drawn: chart.js paints the canvas, an empty one stays transparent.

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import * as Clock from "@cluster/core/shared/clock";
 import { describe, expect, inject, it, vi } from "vitest";
-import { Client, portalUrl, signedIn, uniqueEmail } from "./client";
-import { approvedMember, listing } from "./fixtures";
+import { asCoordinator, Client, portalUrl, signedIn, uniqueEmail } from "./client";
+import { approvedMember, listing, moscowIn, webinar } from "./fixtures";
 
 interface StoredMail {
   destination: { to: string[] };
@@ -94,6 +94,38 @@ describe("digests", () => {
 
     await runDigestJob(inDays(4));
     expect(await digestsTo(reader.email)).toHaveLength(1);
+  });
+
+  it("carry the coming events of the subscriber's topics and municipalities, with a link to each", async () => {
+    const coordinator = await asCoordinator();
+    const grants = await coordinator.post(
+      "/api/events",
+      webinar({
+        title: `Вебинар для дайджеста ${Date.now().toString(36)}`,
+        startsAt: moscowIn(72),
+        topic: "grants",
+      }),
+    );
+    const legal = await coordinator.post(
+      "/api/events",
+      webinar({
+        title: `Правовой вебинар ${Date.now().toString(36)}`,
+        startsAt: moscowIn(80),
+        topic: "legal",
+      }),
+    );
+    const reader = await confirmedSubscriber({
+      frequency: "daily",
+      hour: 9,
+      topics: ["events"],
+      consultationTopics: ["grants"],
+    });
+    await runDigestJob(inDays(1));
+    const [digest] = await digestsTo(reader.email);
+    expect(digest!.body.text).toContain("БЛИЖАЙШИЕ МЕРОПРИЯТИЯ");
+    expect(digest!.body.text).toContain(grants.json.title);
+    expect(digest!.body.text).not.toContain(legal.json.title);
+    expect(digest!.body.html).toContain(encodeURIComponent(`/events/${grants.json.id}`));
   });
 
   it("sends nothing extra when the same week is run again, and nothing at all when there is nothing new", async () => {

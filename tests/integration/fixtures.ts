@@ -79,22 +79,25 @@ export const webinar = (overrides: Record<string, unknown> = {}) => ({
 });
 
 /**
- * Moves a published event so that it began an hour ago, as time would have: writing the table,
- * because the portal under test runs in its own process and its clock cannot be moved from here.
+ * Moves a published event to have begun at `instant` and ended an hour later, as time would have:
+ * writing the table, because the portal under test runs in its own process and its clock cannot
+ * be moved from here.
  */
-export async function beganAnHourAgo(id: string) {
+export async function beganAt(id: string, instant: Date) {
   const { db } = await import("@cluster/core/event/store");
   const { data } = await db().entities.event.get({ id }).go();
   const hour = 3_600_000;
-  const startsAt = new Date(Clock.nowMs() - hour).toISOString();
+  const startsAt = instant.toISOString();
   await db()
     .entities.event.patch({ id })
     .set({
       startsAt,
-      endsAt: Clock.nowIso(),
-      registrationOpensAt: new Date(Clock.nowMs() - 2 * hour).toISOString(),
+      endsAt: new Date(instant.getTime() + hour).toISOString(),
+      registrationOpensAt: new Date(instant.getTime() - hour).toISOString(),
       registrationClosesAt: startsAt,
     })
     .composite({ status: data!.status, organiserAccountId: data!.organiserAccountId })
     .go();
 }
+
+export const beganAnHourAgo = (id: string) => beganAt(id, new Date(Clock.nowMs() - 3_600_000));

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { asCoordinator, Client, COORDINATOR, portalUrl, signedIn } from "./client";
+import { beganAt, webinar } from "./fixtures";
 
 /**
  * Coordinator reports over a seeded month nothing else in the suite touches: March 2024, compared
@@ -431,6 +432,41 @@ describe("coordinator reports", () => {
     expect([opened.getCell(3).value, opened.getCell(4).value, opened.getCell(5).value]).toEqual([3, 2, 1]);
     expect(byName.get("Оценка вклада, руб.")!.getCell(3).value).toBe(4500);
     expect(sheet.rowCount).toBe(rows.filter(Boolean).length);
+  });
+
+  it("count the events held in a period: confirmed places, attendance and the average rating", async () => {
+    const coordinator = await asCoordinator();
+    const { json: event } = await coordinator.post(
+      "/api/events",
+      webinar({ capacityOnline: 5, questions: [] }),
+    );
+    const [came, stayedAway] = await Promise.all([signedIn(), signedIn()]);
+    for (const person of [came, stayedAway]) await person.post(`/api/events/${event.id}/registration`, {});
+    const { ticket } = (await came.get(`/api/events/${event.id}`)).json.myRegistration;
+    await coordinator.post(`/api/events/${event.id}/check-in`, { ticket });
+    // A month no other test holds events in.
+    await beganAt(event.id, new Date("2023-06-15T12:00:00.000Z"));
+    const { json: held } = await coordinator.get(`/api/events/${event.id}`);
+    await coordinator.put(`/api/events/${event.id}/outcome`, { materials: [], version: held.version });
+    expect((await came.post(`/api/events/${event.id}/feedback`, { rating: 4 })).status).toBe(201);
+
+    const { json } = await coordinator.get("/api/reports/figures?from=2023-06-01&to=2023-06-30");
+    expect(json.current.events).toEqual({
+      held: 1,
+      registrations: 2,
+      attended: 1,
+      attendancePercent: 50,
+      feedbackCount: 1,
+      feedbackAverage: 4,
+    });
+    expect(json.previous.events).toMatchObject({ held: 0, attendancePercent: null });
+    expect(json.lines.find((line: { key: string }) => line.key === "events.attendancePercent")).toMatchObject(
+      {
+        section: "Мероприятия",
+        name: "Явка, %",
+        current: 50,
+      },
+    );
   });
 
   it("give monthly points for the charts, the current month last", async () => {

@@ -45,6 +45,7 @@ const tagDescriptions: Record<string, string> = {
   "Банк ресурсов: отклики и вклад": "Responses to listings, what was handed over, and the public ledger",
   Консультации: "Questions to experts and officials, answers on a deadline, the knowledge base",
   Мероприятия: "The programme: meetings, webinars, sessions and the fair; registration with a waitlist",
+  Сертификаты: "Certificates of attendance as PDF, and the public check of their codes",
   Дайджесты: "Email digests: subscription with confirmation, preferences, unsubscribe",
   Отчёты: "Activity reports for coordinators, as figures and files",
   Поиск: "The portal-wide search in Russian",

@@ -185,6 +185,20 @@ const charts: Chart[] = [
     ],
   },
   {
+    title: "Мероприятия",
+    series: (points) => [
+      { label: "Проведено мероприятий", type: "bar", color: blue, data: points.map((p) => p.eventsHeld) },
+      { label: "Пришли (отмечены)", type: "bar", color: green, data: points.map((p) => p.attended) },
+      {
+        label: "Явка, %",
+        type: "line",
+        color: orange,
+        percent: true,
+        data: points.map((p) => p.attendancePercent),
+      },
+    ],
+  },
+  {
     title: "Консультации",
     series: (points) => [
       { label: "Поступило вопросов", type: "bar", color: blue, data: points.map((p) => p.questionsReceived) },

@@ -22,7 +22,7 @@ export const defaultPreferences = (): Preferences => ({
   frequency: "weekly",
   weekday: 1,
   hour: 9,
-  topics: ["members", "resources", "consultations", "news"],
+  topics: ["members", "resources", "consultations", "events", "news"],
   categories: [],
   consultationTopics: [],
   municipalities: [],
@@ -85,6 +85,7 @@ export function PreferenceFields(props: {
           { value: "resources", label: "Банк ресурсов: новые предложения и запросы" },
           { value: "consultations", label: "Ответы на вопросы НКО" },
           { value: "members", label: "Новые участники кластера" },
+          { value: "events", label: "Ближайшие мероприятия и вебинары" },
           { value: "news", label: "Новости кластера" },
         ]}
         value={props.value.topics}

@@ -48,6 +48,33 @@ const catalogue: Catalogue = {
     { id: "M1", name: "Новый фонд", kind: "ngo", municipality: "obninsk", at: "2026-11-23T10:00:00.000Z" },
   ],
   closing: [{ ...listing("SOON"), closesOn: "2026-11-30" }],
+  events: [
+    {
+      id: "E-GRANTS",
+      kind: "webinar",
+      format: "online",
+      title: "Гранты",
+      startsAt: "2026-11-27T15:00:00.000Z",
+      topic: "grants",
+    },
+    {
+      id: "E-OBNINSK",
+      kind: "meeting",
+      format: "in_person",
+      title: "Встреча",
+      startsAt: "2026-11-28T15:00:00.000Z",
+      municipality: "obninsk",
+    },
+    {
+      id: "E-LEGAL",
+      kind: "meeting",
+      format: "hybrid",
+      title: "Право",
+      startsAt: "2026-11-29T15:00:00.000Z",
+      municipality: "kaluga",
+      topic: "legal",
+    },
+  ],
 };
 
 const subscriber = (overrides: Partial<Subscriber> = {}) =>
@@ -58,7 +85,7 @@ const subscriber = (overrides: Partial<Subscriber> = {}) =>
     frequency: "weekly",
     weekday: 1,
     hour: 9,
-    topics: ["members", "resources", "consultations", "news"],
+    topics: ["members", "resources", "consultations", "events", "news"],
     categories: [],
     consultationTopics: [],
     municipalities: [],
@@ -69,6 +96,22 @@ const subscriber = (overrides: Partial<Subscriber> = {}) =>
 const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
 
 describe("a subscriber's digest", () => {
+  it("lists the coming events of their consultation topics and municipalities, online ones everywhere", () => {
+    expect(ids(select(catalogue, subscriber(), new Set()).events)).toEqual([
+      "E-GRANTS",
+      "E-LEGAL",
+      "E-OBNINSK",
+    ]);
+    const narrowed = select(
+      catalogue,
+      subscriber({ consultationTopics: ["grants"], municipalities: ["kaluga"] }),
+      new Set(),
+    );
+    // Grants online reaches Kaluga; the Obninsk meeting (no topic) is elsewhere; the legal one is off-topic.
+    expect(ids(narrowed.events)).toEqual(["E-GRANTS"]);
+    expect(select(catalogue, subscriber({ topics: ["resources"] }), new Set()).events).toEqual([]);
+  });
+
   it("holds only what is newer than their last digest, leaving out their own organisation's listings", () => {
     const digest = select(catalogue, subscriber(), new Set(["org-mine"]));
     expect(ids([...digest.matched, ...digest.listings])).not.toContain("OLD");

@@ -41,6 +41,19 @@ export interface MemberNews {
   at: string;
 }
 
+export interface EventNews {
+  id: string;
+  kind: string;
+  format: string;
+  title: string;
+  startsAt: string;
+  /** Absent for an online event, which concerns every municipality. */
+  municipality?: string;
+  topic?: string;
+}
+/** The digest's events are those of the next two weeks. */
+const EVENTS_AHEAD_DAYS = 14;
+
 /** Everything new in the period, read once per run whatever the number of subscribers. */
 export interface Catalogue {
   listings: ListingNews[];
@@ -49,6 +62,8 @@ export interface Catalogue {
   closing: (ListingNews & { closesOn: string })[];
   /** Open requests, to put the offers that fit a subscriber's own requests first. */
   requests: CatalogueRow[];
+  /** Published events starting in the next two weeks, soonest first. */
+  events: EventNews[];
 }
 
 type CatalogueRow = Awaited<ReturnType<typeof catalogueSince>>[number];
@@ -78,8 +93,8 @@ const listingNews = (row: CatalogueRow): ListingNews => ({
 export async function buildCatalogue(since: string, now = Clock.now()): Promise<Catalogue> {
   const today = moscowToday(now);
   const horizon = moscowToday(new Date(now.getTime() + CLOSING_DAYS * 24 * 3600_000));
-  const { knowledgeEntry, organisation, listing } = db().entities;
-  const [listings, requests, answers, approved, closing] = await Promise.all([
+  const { knowledgeEntry, organisation, listing, event } = db().entities;
+  const [listings, requests, answers, approved, closing, events] = await Promise.all([
     catalogueSince(facetKey(), since),
     catalogueSince(facetKey("request"), "0"),
     knowledgeEntry.query.byFacet({ facet: "all" }).gte({ answeredAt: since }).go({ pages: "all" }),
@@ -90,6 +105,13 @@ export async function buildCatalogue(since: string, now = Clock.now()): Promise<
       .gte({ createdAt: new Date(Date.parse(since) - MAX_LOOKBACK_MS * 3).toISOString() })
       .go({ pages: "all" }),
     listing.query.byExpiry({}).between({ closesOn: today }, { closesOn: horizon }).go({ pages: "all" }),
+    event.query
+      .byStatus({ status: "published" })
+      .between(
+        { startsAt: now.toISOString() },
+        { startsAt: new Date(now.getTime() + EVENTS_AHEAD_DAYS * 24 * 3600_000).toISOString() },
+      )
+      .go({ pages: "all" }),
   ]);
   return {
     listings: listings.map(listingNews),
@@ -124,6 +146,15 @@ export async function buildCatalogue(since: string, now = Clock.now()): Promise<
         at: item.publishedAt ?? item.createdAt,
         closesOn: item.closesOn,
       })),
+    events: events.data.map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      format: item.format,
+      title: item.title,
+      startsAt: item.startsAt,
+      municipality: item.format === "online" ? undefined : item.municipality,
+      topic: item.topic,
+    })),
   };
 }
 
@@ -133,6 +164,7 @@ export interface Digest {
   answers: AnswerNews[];
   members: MemberNews[];
   closing: (ListingNews & { closesOn: string })[];
+  events: EventNews[];
 }
 
 export const isEmpty = (digest: Digest) =>
@@ -140,7 +172,8 @@ export const isEmpty = (digest: Digest) =>
     digest.listings.length +
     digest.answers.length +
     digest.members.length +
-    digest.closing.length ===
+    digest.closing.length +
+    digest.events.length ===
   0;
 
 const wants = (list: readonly string[], value: string) => list.length === 0 || list.includes(value);
@@ -214,6 +247,15 @@ export function select(
               nearby(subscriber.municipalities, item.place),
           )
           .sort((a, b) => a.closesOn.localeCompare(b.closesOn))
+      : [],
+    // Upcoming, not new: an event stays in the digests until it starts, its topic and place
+    // as the subscriber chose (one without a topic concerns everybody; online, every place).
+    events: topics.has("events")
+      ? catalogue.events.filter(
+          (item) =>
+            (!item.topic || wants(subscriber.consultationTopics, item.topic)) &&
+            (!item.municipality || nearby(subscriber.municipalities, item.municipality)),
+        )
       : [],
   };
 }

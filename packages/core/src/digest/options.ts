@@ -4,4 +4,4 @@
  */
 export const subscriberStatuses = ["pending", "active", "unsubscribed", "suppressed", "dormant"] as const;
 export const frequencies = ["weekly", "daily", "off"] as const;
-export const digestTopics = ["members", "resources", "consultations", "news"] as const;
+export const digestTopics = ["members", "resources", "consultations", "events", "news"] as const;

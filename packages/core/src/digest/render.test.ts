@@ -13,9 +13,25 @@ const listing = (title: string, ownerName = "АНО «Добро»") => ({
   at: "2026-11-20T10:00:00.000Z",
 });
 
-const empty: Digest = { matched: [], listings: [], answers: [], members: [], closing: [] };
+const empty: Digest = { matched: [], listings: [], answers: [], members: [], closing: [], events: [] };
 
 describe("digest letters", () => {
+  it("announce the coming events with their kind, Moscow time, place and link", () => {
+    const event = {
+      id: "E1",
+      kind: "webinar",
+      format: "hybrid",
+      title: "Бюджет заявки",
+      startsAt: "2026-12-10T15:00:00.000Z",
+      municipality: "obninsk",
+    };
+    const letter = renderDigest({ ...empty, events: [event] }, "token.sig");
+    expect(letter.text).toContain("БЛИЖАЙШИЕ МЕРОПРИЯТИЯ");
+    expect(letter.text).toContain("Вебинар · 10 декабря в 18:00 (мск) · Обнинск · онлайн");
+    expect(letter.html).toContain("to=%2Fevents%2FE1");
+    expect(subjectOf({ ...empty, events: [event, event] })).toBe("Дайджест Кластера НКО: 2 мероприятия");
+  });
+
   it("escape people's text in HTML and keep it on one line in plain text", () => {
     const letter = renderDigest(
       {

@@ -2,6 +2,7 @@ import { config } from "../config";
 import { headerSafe } from "../mail/index";
 import {
   resourceCategoryName as categoryNames,
+  eventKindName as eventKindNames,
   organisationKindName as kindNames,
   placeName as placeNames,
   consultationTopicName as topicNames,
@@ -29,6 +30,16 @@ const consultationTopicName = nameIn(topicNames);
 const organisationKindName = nameIn(kindNames);
 const placeName = nameIn(placeNames);
 const resourceCategoryName = nameIn(categoryNames);
+const eventKindName = nameIn(eventKindNames);
+/** «10 декабря в 18:00»: events are announced on Moscow time. */
+const dayTime = (iso: string) =>
+  new Intl.DateTimeFormat("ru-RU", {
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Moscow",
+  }).format(new Date(iso));
 
 const dayMonth = (date: string) =>
   new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", timeZone: "UTC" }).format(
@@ -88,6 +99,22 @@ function sectionsOf(digest: Digest): Section[] {
       })),
       allPath: "/resources",
     },
+    {
+      heading: "Ближайшие мероприятия",
+      rows: digest.events.map((item) => ({
+        title: item.title,
+        meta: [
+          eventKindName(item.kind),
+          `${dayTime(item.startsAt)} (мск)`,
+          item.municipality ? placeName(item.municipality) : "",
+          item.format === "in_person" ? "" : "онлайн",
+        ]
+          .filter(Boolean)
+          .join(" · "),
+        path: `/events/${item.id}`,
+      })),
+      allPath: "/events",
+    },
   ].filter((section) => section.rows.length > 0);
 }
 
@@ -100,6 +127,8 @@ export function subjectOf(digest: Digest) {
       `${digest.answers.length} ${plural(digest.answers.length, "ответ", "ответа", "ответов")}`,
     digest.members.length &&
       `${digest.members.length} ${plural(digest.members.length, "новый участник", "новых участника", "новых участников")}`,
+    digest.events.length &&
+      `${digest.events.length} ${plural(digest.events.length, "мероприятие", "мероприятия", "мероприятий")}`,
   ].filter(Boolean);
   return `Дайджест Кластера НКО: ${parts.length ? parts.join(", ") : "скоро закрываются объявления"}`;
 }

@@ -1,6 +1,7 @@
 import { AccountEntity } from "../account/entity";
 import { KnowledgeEntryEntity } from "../consultation/entity";
 import { store } from "../db/store";
+import { EventEntity } from "../event/entity";
 import { OutboxEntity } from "../mail/entity";
 import { MembershipEntity, OrganisationEntity } from "../member/entity";
 import { CatalogueEntryEntity, ListingEntity } from "../resource/entity";
@@ -24,5 +25,6 @@ export const db = store({
   catalogueEntry: CatalogueEntryEntity,
   listing: ListingEntity,
   knowledgeEntry: KnowledgeEntryEntity,
+  event: EventEntity,
   outbox: OutboxEntity,
 });

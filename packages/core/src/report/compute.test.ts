@@ -17,6 +17,7 @@ const facts = (overrides: Partial<Facts>): Facts => ({
   contributions: [],
   questions: [],
   scopeNames: { experts: "Эксперты", "body#min": "Минэкономразвития" },
+  events: [],
   ...overrides,
 });
 
@@ -150,6 +151,41 @@ describe("report figures", () => {
     // A period still running is scored as of now: the question due later is not overdue yet.
     const midNovember = figuresOf(data, november, noReach, new Date("2026-11-15T00:00:00Z")).consultations;
     expect(midNovember.overdue).toBe(1);
+  });
+
+  it("counts the events that began in the period, their places, attendance and average rating", () => {
+    const event = (startsAt: string, confirmed: number, attended: number, feedback: [number, number]) => ({
+      startsAt,
+      confirmed,
+      attended,
+      feedbackCount: feedback[0],
+      feedbackTotal: feedback[1],
+    });
+    const data = facts({
+      events: [
+        // 31 Oct 23:30 Moscow: October's
+        event("2026-10-31T20:30:00.000Z", 10, 10, [2, 10]),
+        event(NOV_START, 20, 15, [4, 18]),
+        event("2026-11-20T15:00:00.000Z", 10, 4, [1, 3]),
+        // Later than "now": not held yet
+        event("2026-11-29T15:00:00.000Z", 30, 0, [0, 0]),
+      ],
+    });
+    const now = new Date("2026-11-25T00:00:00Z");
+    expect(figuresOf(data, november, noReach, now).events).toEqual({
+      held: 2,
+      registrations: 30,
+      attended: 19,
+      attendancePercent: 63,
+      feedbackCount: 5,
+      feedbackAverage: 4.2,
+    });
+    expect(figuresOf(data, october, noReach, now).events).toMatchObject({ held: 1, attendancePercent: 100 });
+    expect(figuresOf(facts({}), november, noReach, now).events).toMatchObject({
+      held: 0,
+      attendancePercent: null,
+      feedbackAverage: null,
+    });
   });
 
   it("sets each figure against the previous period's, with a relative change only where one makes sense", () => {

@@ -35,6 +35,15 @@ export interface ContributionFact {
   value?: number;
 }
 
+/** An event that began in the span: its confirmed places, who came, and its feedback. */
+export interface EventFact {
+  startsAt: string;
+  confirmed: number;
+  attended: number;
+  feedbackCount: number;
+  feedbackTotal: number;
+}
+
 export interface Reach {
   sent: number;
   bounced: number;
@@ -57,6 +66,8 @@ export interface Facts {
   questions: QuestionFact[];
   /** Display names of the consultation scopes: "Эксперты" and each authority body. */
   scopeNames: Record<string, string>;
+  /** Published events that began in the span. */
+  events: EventFact[];
 }
 
 const within = (at: string | undefined, { start, end }: { start: string; end: string }) =>
@@ -157,11 +168,36 @@ function resources(facts: Facts, period: Period) {
   };
 }
 
+/**
+ * Events that began in the period (up to now, for a period still running): held, confirmed
+ * places, attendance recorded, and the attendees' average rating.
+ */
+function events(facts: Facts, period: Period, now: Date) {
+  const span = instants(period);
+  const asOf = [span.end, now.toISOString()].sort()[0] as string;
+  const held = facts.events.filter((item) => within(item.startsAt, span) && item.startsAt < asOf);
+  const sum = (pick: (item: EventFact) => number) => held.reduce((total, item) => total + pick(item), 0);
+  const registrations = sum((item) => item.confirmed);
+  const attended = sum((item) => item.attended);
+  const feedbackCount = sum((item) => item.feedbackCount);
+  return {
+    held: held.length,
+    registrations,
+    attended,
+    attendancePercent: registrations ? Math.round((attended / registrations) * 100) : null,
+    feedbackCount,
+    feedbackAverage: feedbackCount
+      ? Math.round((sum((item) => item.feedbackTotal) / feedbackCount) * 10) / 10
+      : null,
+  };
+}
+
 export function figuresOf(facts: Facts, period: Period, reach: Reach, now: Date): Figures {
   return {
     members: members(facts.organisations, period),
     resources: resources(facts, period),
     consultations: consultations(facts, period, now),
+    events: events(facts, period, now),
     reach,
   };
 }
@@ -198,6 +234,7 @@ export const sections = {
   categories: "Вклад по категориям",
   consultations: "Консультации",
   overdue: "Просроченные ответы",
+  events: "Мероприятия",
   reach: "Охват рассылок",
 } as const;
 
@@ -224,8 +261,8 @@ export function linesOf(current: Figures, previous: Figures): Line[] {
       ]),
     ),
   ];
-  const { members: m, resources: r, consultations: c, reach } = current;
-  const { members: pm, resources: pr, consultations: pc, reach: preach } = previous;
+  const { members: m, resources: r, consultations: c, events: e, reach } = current;
+  const { members: pm, resources: pr, consultations: pc, events: pe, reach: preach } = previous;
   return [
     line("members.new", sections.members, "Новые участники", m.new, pm.new),
     line("members.total", sections.members, "Всего участников", m.total, pm.total),
@@ -300,6 +337,26 @@ export function linesOf(current: Figures, previous: Figures): Line[] {
         find(pc.overdueByBody, "scope", scope)?.overdue ?? 0,
       ),
     ),
+    line("events.held", sections.events, "Проведено мероприятий", e.held, pe.held),
+    line("events.registrations", sections.events, "Подтверждённых мест", e.registrations, pe.registrations),
+    line("events.attended", sections.events, "Пришли (отмечены)", e.attended, pe.attended),
+    line(
+      "events.attendancePercent",
+      sections.events,
+      "Явка, %",
+      e.attendancePercent,
+      pe.attendancePercent,
+      false,
+    ),
+    line("events.feedbackCount", sections.events, "Отзывов", e.feedbackCount, pe.feedbackCount),
+    line(
+      "events.feedbackAverage",
+      sections.events,
+      "Средняя оценка (1–5)",
+      e.feedbackAverage,
+      pe.feedbackAverage,
+      false,
+    ),
     line("reach.sent", sections.reach, "Отправлено дайджестов", reach.sent, preach.sent),
     line("reach.bounced", sections.reach, "Не доставлено (отказ адреса)", reach.bounced, preach.bounced),
     line("reach.unsubscribed", sections.reach, "Отписались", reach.unsubscribed, preach.unsubscribed),
@@ -320,6 +377,9 @@ export const pointOf = (month: string, figures: Figures): SeriesPoint => ({
   questionsAnswered: figures.consultations.answered,
   onTimePercent: figures.consultations.onTimePercent,
   overdue: figures.consultations.overdue,
+  eventsHeld: figures.events.held,
+  attended: figures.events.attended,
+  attendancePercent: figures.events.attendancePercent,
   digestsSent: figures.reach.sent,
   bounced: figures.reach.bounced,
   unsubscribed: figures.reach.unsubscribed,

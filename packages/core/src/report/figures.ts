@@ -20,7 +20,7 @@ const EXPERTS_SCOPE = "experts";
 export type Progress = (step: string) => void;
 
 /** How many reads a report makes, i.e. how many times it calls its Progress. */
-export const STEPS = 6;
+export const STEPS = 7;
 
 /**
  * Reads, once, everything the periods inside `span` are computed from, the independent reads in
@@ -29,7 +29,7 @@ export const STEPS = 6;
  * need their dates.
  */
 async function factsOf(span: Period, progress: Progress): Promise<Facts> {
-  const { organisation, listing, match, contribution, questionStat } = db().entities;
+  const { organisation, listing, match, contribution, questionStat, event, registration } = db().entities;
   const { start, end } = instants(span);
   const before = (at: string) => at < end;
   const step = async <T>(label: string, read: Promise<T>) => {
@@ -84,9 +84,39 @@ async function factsOf(span: Period, progress: Progress): Promise<Facts> {
       .go({ pages: "all", attributes: ["at", "category", "value"] }),
   );
 
-  // One await for all four: a read that fails never leaves another's rejection unhandled.
-  const [organisationPages, { data: listings }, { data: matches }, { data: contributions }] =
-    await Promise.all([organisationsRead, listingsRead, matchesRead, contributionsRead]);
+  // The events that began in the span, each with its registrations (tens a month).
+  const eventsRead = step(
+    "мероприятия",
+    event.query
+      .byStatus({ status: "published" })
+      .between({ startsAt: start }, { startsAt: end })
+      .go({
+        pages: "all",
+        attributes: ["id", "startsAt", "takenInPerson", "takenOnline", "feedbackCount", "feedbackTotal"],
+      })
+      .then(({ data }) =>
+        Promise.all(
+          data
+            .filter((item) => before(item.startsAt))
+            .map(async (item) => {
+              const { data: registrations } = await registration.query
+                .byEvent({ eventId: item.id })
+                .go({ pages: "all", attributes: ["status", "checkedInAt"] });
+              return {
+                startsAt: item.startsAt,
+                confirmed: item.takenInPerson + item.takenOnline,
+                attended: registrations.filter((row) => row.status === "confirmed" && row.checkedInAt).length,
+                feedbackCount: item.feedbackCount,
+                feedbackTotal: item.feedbackTotal,
+              };
+            }),
+        ),
+      ),
+  );
+
+  // One await for all five: a read that fails never leaves another's rejection unhandled.
+  const [organisationPages, { data: listings }, { data: matches }, { data: contributions }, eventFacts] =
+    await Promise.all([organisationsRead, listingsRead, matchesRead, contributionsRead, eventsRead]);
   const organisations = organisationPages.flatMap(({ data }) => data);
   const bodies = organisations.filter((item) => item.kind === "authority" && item.status === "approved");
   const scopeNames: Record<string, string> = {
@@ -131,6 +161,7 @@ async function factsOf(span: Period, progress: Progress): Promise<Facts> {
       data.filter((item) => before(item.createdAt)).map((item): QuestionFact => ({ ...item })),
     ),
     scopeNames,
+    events: eventFacts,
   };
 }
 

@@ -97,6 +97,15 @@ export const Figures = z.object({
     overdue: z.number(),
     overdueByBody: z.array(z.object({ scope: z.string(), name: z.string(), overdue: z.number() })),
   }),
+  /** Published events that began in the period (a cancelled one was not held). */
+  events: z.object({
+    held: z.number(),
+    registrations: z.number(),
+    attended: z.number(),
+    attendancePercent: z.nullable(z.number()),
+    feedbackCount: z.number(),
+    feedbackAverage: z.nullable(z.number()),
+  }),
   reach: z.object({ sent: z.number(), bounced: z.number(), unsubscribed: z.number() }),
 });
 export type Figures = z.infer<typeof Figures>;
@@ -140,6 +149,9 @@ export const SeriesPoint = z.object({
   questionsAnswered: z.number(),
   onTimePercent: z.nullable(z.number()),
   overdue: z.number(),
+  eventsHeld: z.number(),
+  attended: z.number(),
+  attendancePercent: z.nullable(z.number()),
   digestsSent: z.number(),
   bounced: z.number(),
   unsubscribed: z.number(),

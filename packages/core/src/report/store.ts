@@ -1,6 +1,7 @@
 import { AccountEntity } from "../account/entity";
 import { QuestionStatEntity } from "../consultation/entity";
 import { store } from "../db/store";
+import { EventEntity, RegistrationEntity } from "../event/entity";
 import { OrganisationEntity } from "../member/entity";
 import { ContributionEntity, ListingEntity, MatchEntity } from "../resource/entity";
 import { ReportDeliveryEntity } from "./entity";
@@ -12,6 +13,8 @@ export const db = store({
   match: MatchEntity,
   contribution: ContributionEntity,
   questionStat: QuestionStatEntity,
+  event: EventEntity,
+  registration: RegistrationEntity,
   account: AccountEntity,
   reportDelivery: ReportDeliveryEntity,
 });
