@@ -203,4 +203,34 @@ describe("events in the browser", () => {
     );
     for (const page of [desk, attendee, guest]) await page.close();
   });
+
+  it("a coordinator creates a weekly series of three dates, each its own page with the others listed", async () => {
+    const title = `Школа грантрайтера ${Date.now().toString(36)}`;
+    const desk = await (await coordinatorContext(browser())).newPage();
+    await desk.goto(url("/events/new"));
+    await desk.getByRole("heading", { level: 1, name: "Новое мероприятие" }).waitFor();
+    await desk.getByLabel("Вид").selectOption({ label: "Вебинар" });
+    await desk.getByLabel("Название").fill(title);
+    await desk.getByLabel("Описание").fill("Каждую неделю — одна часть заявки: проблема, цель, бюджет.");
+    const startsAt = moscowIn(30);
+    await desk.getByLabel("Начало (мск)").fill(startsAt);
+    await desk.getByLabel("Окончание (мск)").fill(moscowIn(31));
+    await desk.getByLabel("Ссылка на подключение").fill("https://meet.example.org/school");
+    await desk.getByLabel("Повторять", { exact: true }).selectOption({ label: "Каждую неделю" });
+    // Too early an end is said on its field.
+    await desk.getByLabel("Повторять до").fill(startsAt.slice(0, 10));
+    await desk.getByRole("button", { name: "Опубликовать" }).click();
+    await desk.getByRole("link", { name: "Повторять до: Повторять — до дня позже первой даты" }).waitFor();
+    const lastDay = new Date(Date.parse(`${startsAt}:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+    await desk.getByLabel("Повторять до").fill(lastDay);
+    await desk.getByRole("button", { name: "Опубликовать" }).click();
+    await desk.getByRole("heading", { level: 1, name: title }).waitFor();
+    const dates = desk.getByRole("region", { name: "Все даты серии" }).getByRole("listitem");
+    await expect.poll(() => dates.count()).toBe(3);
+    await dates.nth(0).getByText("— эта дата").waitFor();
+    await dates.nth(1).getByRole("link").click();
+    await dates.nth(1).getByText("— эта дата").waitFor();
+    await desk.getByRole("heading", { level: 1, name: title }).waitFor();
+    await desk.close();
+  });
 });

@@ -707,4 +707,49 @@ describe("events", () => {
     expect((await new Client().get("/api/certificates/ABCD-EFGH-JK23")).status).toBe(404);
     expect((await absent.get(`/api/events/${event.id}/certificate`)).status).toBe(403);
   });
+
+  it("create a weekly series at once, each date with its own registrations, and refuse a series that cannot be", async () => {
+    const coordinator = await asCoordinator();
+    const startsAt = moscowIn(72);
+    const lastDay = new Date(Date.parse(`${startsAt}:00+03:00`) + 14 * 24 * HOUR + 3 * HOUR)
+      .toISOString()
+      .slice(0, 10);
+    const created = await coordinator.post(
+      "/api/events",
+      webinar({
+        questions: [],
+        capacityOnline: 1,
+        startsAt,
+        endsAt: moscowIn(74),
+        repeat: { every: "week", until: lastDay },
+      }),
+    );
+    expect(created.status).toBe(201);
+    const series = created.json.series as { id: string; startsAt: string; status: string }[];
+    expect(series).toHaveLength(3);
+    expect(series[0]!.id).toBe(created.json.id);
+    expect(series.map((date) => Date.parse(date.startsAt) - Date.parse(series[0]!.startsAt))).toEqual([
+      0,
+      7 * 24 * HOUR,
+      14 * 24 * HOUR,
+    ]);
+    // Each date keeps its own seats: the one seat of the second date is still free after the first's is taken.
+    const [first, second] = await Promise.all([signedIn(), signedIn()]);
+    expect((await first.post(`/api/events/${series[0]!.id}/registration`, {})).json.status).toBe("confirmed");
+    expect((await second.post(`/api/events/${series[1]!.id}/registration`, {})).json.status).toBe(
+      "confirmed",
+    );
+    const third = await new Client().get(`/api/events/${series[2]!.id}`);
+    expect(third.json.seats.online).toEqual({ capacity: 1, taken: 0 });
+    expect(third.json.series).toEqual(series);
+
+    const refused = await coordinator.post(
+      "/api/events",
+      webinar({ title: "Серия, которой не будет", repeat: { every: "week", until: "2020-01-01" } }),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.fields).toEqual({ "repeat.until": "Повторять — до дня позже первой даты" });
+    const calendar = await new Client().get(`/api/events?q=${encodeURIComponent("Серия, которой не будет")}`);
+    expect(calendar.json.items).toEqual([]);
+  });
 });

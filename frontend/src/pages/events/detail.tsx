@@ -143,6 +143,29 @@ function Event(props: { event: EventDetail }) {
         <h2 id="event-about">О мероприятии</h2>
         <p class="description">{e().description}</p>
       </section>
+      <Show when={e().series}>
+        {(series) => (
+          <section aria-labelledby="event-series">
+            <h2 id="event-series">Все даты серии</h2>
+            <p>У каждой даты своя регистрация.</p>
+            <ul>
+              <For each={series()}>
+                {(date) => (
+                  <li>
+                    <Show
+                      when={date.id !== e().id}
+                      fallback={<strong>{formatDateTime(date.startsAt)} — эта дата</strong>}
+                    >
+                      <a href={`/events/${date.id}`}>{formatDateTime(date.startsAt)}</a>
+                    </Show>
+                    <Show when={date.status === "cancelled"}> (отменено)</Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        )}
+      </Show>
       <p>
         <a href={`/api/events/${e().id}/calendar.ics`} rel="external" download="meropriyatie.ics">
           Добавить в календарь (.ics)

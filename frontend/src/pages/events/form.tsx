@@ -29,6 +29,8 @@ const labels: Record<string, string> = {
   capacityOnline: "Онлайн-мест",
   registrationOpensAt: "Начало регистрации",
   registrationClosesAt: "Конец регистрации",
+  repeat: "Повторять",
+  "repeat.until": "Повторять до",
   topic: "Тема",
   speakers: "Выступают",
   audience: "Для кого",
@@ -59,6 +61,8 @@ function initialForm(event?: EventDetail) {
   const seats = (count: number | undefined) => (count === undefined ? "" : String(count));
   return {
     owner: "",
+    repeat: "",
+    repeatUntil: "",
     kind: event?.kind ?? "",
     format: (event?.format ?? "online") as EventDetail["format"],
     title: event?.title ?? "",
@@ -151,6 +155,7 @@ export function EventForm(props: {
       : CreateEvent.safeParse({
           ...fields,
           organisationId: owner() === cluster ? undefined : owner() || undefined,
+          repeat: form.repeat ? { every: form.repeat, until: form.repeatUntil } : undefined,
         });
     if (!parsed.success) {
       setErrors(issuesToFields(parsed.error.issues));
@@ -246,6 +251,32 @@ export function EventForm(props: {
           onValue={(value) => setForm("endsAt", value)}
           error={errors().endsAt}
         />
+        <Show when={!props.initial}>
+          <Select
+            name="repeat"
+            label={labels.repeat}
+            placeholder="Не повторять"
+            hint="Каждая дата — отдельное мероприятие со своей регистрацией"
+            options={[
+              { value: "week", label: "Каждую неделю" },
+              { value: "month", label: "Каждый месяц (в то же число)" },
+            ]}
+            value={form.repeat}
+            onValue={(value) => setForm("repeat", value)}
+            error={errors().repeat}
+          />
+          <Show when={form.repeat}>
+            <TextField
+              type="date"
+              name="repeat.until"
+              label={labels["repeat.until"]}
+              hint="Последняя дата серии — не позже этого дня, всего не больше 52 дат"
+              value={form.repeatUntil}
+              onValue={(value) => setForm("repeatUntil", value)}
+              error={errors()["repeat.until"]}
+            />
+          </Show>
+        </Show>
         <Show when={inPerson()}>
           <Select
             name="municipality"

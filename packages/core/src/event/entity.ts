@@ -51,6 +51,8 @@ export const EventEntity = /* @__PURE__ */ new Entity({
     /** Set by a change or a cancellation until every registrant has been told (the notices index). */
     noticeAt: { type: "string" },
     cancelReason: { type: "string" },
+    /** Every date of the series it was created in, itself included, in order. */
+    seriesIds: { type: "list", items: { type: "string" } },
     /** Why a coordinator returned a proposal to its organiser. */
     returnReason: { type: "string" },
     /** Set when the organiser records how it went: from then attendees give feedback and get certificates. */

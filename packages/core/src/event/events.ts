@@ -18,6 +18,7 @@ import {
   type EventQuery,
   type EventView,
   fromMoscowLocal,
+  occurrences,
   type RegistrationView,
   type UpdateEvent,
 } from "./schema";
@@ -205,24 +206,47 @@ export async function create(actor: Actor, input: CreateEvent, now = Clock.now()
   const party = input.organisationId
     ? await partyOf(person, input.organisationId, { personally: false, refusal: "" })
     : undefined;
-  const fields = eventFields(input, now);
-  if (fields.startsAt <= now.toISOString()) throw new Invalid({ startsAt: "Это время уже прошло" });
-  const id = ulid();
-  const item = {
-    id,
+  const { repeat, ...single } = input;
+  const dates = occurrences(input.startsAt, repeat);
+  const first = eventFields(single, now);
+  if (first.startsAt <= now.toISOString()) throw new Invalid({ startsAt: "Это время уже прошло" });
+  const ids = dates.map(() => ulid());
+  const items = dates.map((startsAt, index) => ({
+    id: ids[index]!,
     status: coordinator ? ("published" as const) : ("proposed" as const),
-    ...fields,
+    ...eventFields(shifted(single, startsAt), now),
+    seriesIds: dates.length > 1 ? ids : undefined,
     organiserAccountId: person.accountId,
     organiserName: person.name,
     organisationId: party?.organisationId,
     organisationName: party?.organisationId ? party.name : undefined,
     createdAt: now.toISOString(),
+  }));
+  // One transaction per date: a date and its search terms are a few dozen writes, a year of
+  // weekly dates would pass DynamoDB's 100 a transaction. Every input was checked before the first.
+  for (const item of items) {
+    await writeAll(db, ({ event, searchTerm }) => [
+      event.create(item).commit(),
+      ...Search.indexWrites(searchTerm, "events", undefined, searchDocument(item)),
+    ]);
+  }
+  return detailOf(actor, await findEvent(ids[0]!), undefined, now);
+}
+
+/**
+ * A date of a series: the times moved as far as its start, except the opening of registration,
+ * which opens for every date when it opens for the first.
+ */
+function shifted(input: Omit<CreateEvent, "repeat">, startsAt: string): Omit<CreateEvent, "repeat"> {
+  const by = fromMoscowLocal(startsAt)!.getTime() - fromMoscowLocal(input.startsAt)!.getTime();
+  const move = (value: string) =>
+    new Date(fromMoscowLocal(value)!.getTime() + by + 3 * 3600_000).toISOString().slice(0, 16);
+  return {
+    ...input,
+    startsAt,
+    endsAt: move(input.endsAt),
+    registrationClosesAt: input.registrationClosesAt ? move(input.registrationClosesAt) : undefined,
   };
-  await writeAll(db, ({ event, searchTerm }) => [
-    event.create(item).commit(),
-    ...Search.indexWrites(searchTerm, "events", undefined, searchDocument(item)),
-  ]);
-  return detailOf(actor, await findEvent(id), undefined, now);
 }
 
 /** Proposals waiting for a coordinator, soonest first. */
@@ -337,6 +361,16 @@ const active = (registration: RegistrationItem | undefined) =>
     ? registration
     : undefined;
 
+/** The dates of a series as they are now (a date may have moved or been cancelled since). */
+async function seriesOf(ids: string[]) {
+  const { data } = await db()
+    .entities.event.get(ids.map((id) => ({ id })))
+    .go({ attributes: ["id", "startsAt", "status"] });
+  return data
+    .map(({ id, startsAt, status }) => ({ id, startsAt, status }))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
 export async function detailOf(
   actor: Actor,
   event: EventItem,
@@ -347,6 +381,7 @@ export async function detailOf(
   const mine = active(registration);
   return {
     ...eventView(event, now),
+    series: event.seriesIds ? await seriesOf(event.seriesIds) : undefined,
     description: event.description,
     speakers: event.speakers ?? [],
     audience: event.audience,

@@ -136,13 +136,60 @@ const eventRules = z.superRefine(
   { when: () => true },
 );
 
+/** A series: every week or month on the first date's weekday or day of the month, until a date. */
+export const MAX_OCCURRENCES = 52;
+export const Repeat = z.strictObject({
+  every: z.enum(["week", "month"], { error: "Выберите: каждую неделю или каждый месяц" }),
+  until: z.string({ error: "Укажите, до какого дня повторять" }).check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Дата в формате ГГГГ-ММ-ДД" }),
+    z.refine((value) => fromMoscowLocal(`${value}T00:00`) !== undefined, { error: "Такой даты нет" }),
+  ),
+});
+export type Repeat = z.infer<typeof Repeat>;
+
+/**
+ * The Moscow clock times of a series' dates, the first one included: a week apart, or a month
+ * apart on the same day of the month (a month without that day is skipped, as RFC 5545 does).
+ */
+export function occurrences(startsAt: string, repeat: Repeat | undefined): string[] {
+  if (!repeat) return [startsAt];
+  const [date, time] = startsAt.split("T") as [string, string];
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const dates: string[] = [];
+  for (let step = 0; dates.length <= MAX_OCCURRENCES; step++) {
+    const next =
+      repeat.every === "week"
+        ? new Date(Date.UTC(year, month - 1, day + 7 * step))
+        : new Date(Date.UTC(year, month - 1 + step, day));
+    const iso = next.toISOString().slice(0, 10);
+    if (iso > repeat.until) break;
+    // 31 January plus a month rolls into March: that month has no 31st.
+    if (repeat.every === "month" && next.getUTCDate() !== day) continue;
+    dates.push(`${iso}T${time}`);
+  }
+  return dates;
+}
+
 export const CreateEvent = z
   .strictObject({
     ...eventFields,
     /** A member proposing an event on behalf of this organisation; coordinators may leave it out. */
     organisationId: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+    /** Absent: one date. */
+    repeat: z.optional(Repeat),
   })
-  .check(eventRules);
+  .check(
+    eventRules,
+    z.superRefine((value, ctx) => {
+      if (!value.repeat || typeof value.startsAt !== "string") return;
+      const dates = occurrences(value.startsAt, value.repeat);
+      const issue = (message: string) =>
+        ctx.addIssue({ code: "custom", path: ["repeat", "until"], message, input: value });
+      if (value.repeat.until <= value.startsAt.slice(0, 10)) issue("Повторять — до дня позже первой даты");
+      else if (dates.length > MAX_OCCURRENCES) issue(`Не больше ${MAX_OCCURRENCES} дат в серии`);
+      else if (dates.length < 2) issue("До этого дня повторов не будет: выберите день позже");
+    }),
+  );
 export type CreateEvent = z.infer<typeof CreateEvent>;
 
 export const UpdateEvent = z.strictObject({ ...eventFields, version }).check(eventRules);
@@ -363,6 +410,8 @@ export const EventDetail = z.object({
       required: z.boolean(),
     }),
   ),
+  /** The dates of its series, this one included, in order (absent for a single event). */
+  series: z.optional(z.array(z.object({ id: z.string(), startsAt: z.string(), status: EventStatus }))),
   /** Why the organiser called it off. */
   cancelReason: z.optional(z.string()),
   /** What a coordinator asked the organiser to improve (organisers only). */
