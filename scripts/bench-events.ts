@@ -76,6 +76,7 @@ try {
     format: "online",
     title: "Вебинар: как написать заявку в Фонд президентских грантов",
     description: "Разбираем структуру заявки, бюджет и критерии оценки экспертов на примерах.",
+    approvalRequired: false,
     startsAt: moscow(now + 72 * HOUR),
     endsAt: moscow(now + 74 * HOUR),
     onlineUrl: "https://meet.example.org/bench",

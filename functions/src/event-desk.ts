@@ -1,5 +1,6 @@
 import * as Organiser from "@cluster/core/event/organiser";
 import * as Outcome from "@cluster/core/event/outcome";
+import * as Registrations from "@cluster/core/event/registrations";
 import { eventDeskOperations as op } from "./contracts/event-desk";
 import { bind } from "./http/app";
 import { handle } from "./http/lambda";
@@ -19,6 +20,14 @@ bind(app, op.downloadParticipants, async ({ actor, query }, c) => {
 });
 bind(app, op.messageParticipants, ({ actor, body }, c) => Organiser.message(actor, id(c), body));
 bind(app, op.checkInParticipant, ({ actor, body }, c) => Organiser.checkIn(actor, id(c), body));
+const accountId = (c: { req: { param: (name: string) => string | undefined } }) =>
+  c.req.param("accountId") ?? "";
+bind(app, op.approveRegistration, async ({ actor }, c) =>
+  Organiser.participant(await Registrations.approve(actor, id(c), accountId(c))),
+);
+bind(app, op.declineRegistration, async ({ actor, body }, c) =>
+  Organiser.participant(await Registrations.decline(actor, id(c), accountId(c), body)),
+);
 bind(app, op.recordEventOutcome, ({ actor, body }, c) => Outcome.recordOutcome(actor, id(c), body));
 bind(app, op.getEventFeedback, ({ actor }, c) => Outcome.feedbackResults(actor, id(c)));
 

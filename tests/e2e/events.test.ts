@@ -233,4 +233,47 @@ describe("events in the browser", () => {
     await desk.getByRole("heading", { level: 1, name: title }).waitFor();
     await desk.close();
   });
+
+  it("an event by approval: a person asks, the organiser accepts from the list, and the ticket appears", async () => {
+    const title = `Стратегическая сессия по заявкам ${Date.now().toString(36)}`;
+    const desk = await (await coordinatorContext(browser())).newPage();
+    await desk.goto(url("/events/new"));
+    await desk.getByRole("heading", { level: 1, name: "Новое мероприятие" }).waitFor();
+    await desk.getByLabel("Вид").selectOption({ label: "Вебинар" });
+    await desk.getByLabel("Название").fill(title);
+    await desk
+      .getByLabel("Описание")
+      .fill("Рабочая группа из двадцати НКО: участие по одобрению организатора.");
+    await desk.getByLabel("Начало (мск)").fill(moscowIn(50));
+    await desk.getByLabel("Окончание (мск)").fill(moscowIn(52));
+    await desk.getByLabel("Ссылка на подключение").fill("https://meet.example.org/strategy");
+    await desk.getByRole("checkbox", { name: "Участие по одобрению организатора" }).check();
+    await desk.getByRole("button", { name: "Опубликовать" }).click();
+    await desk.getByRole("heading", { level: 1, name: title }).waitFor();
+    const path = new URL(desk.url()).pathname;
+
+    const email = uniqueEmail("asking");
+    const person = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(person, email, "Просящая Участница");
+    await person.goto(url(path));
+    await person.getByText("Участие — по одобрению организатора").waitFor();
+    await person.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await person.getByText("Заявка на рассмотрении у организатора").waitFor();
+    expect(await person.getByText("meet.example.org").count()).toBe(0);
+
+    await desk.getByRole("link", { name: "Участники и отметка" }).click();
+    await desk.getByRole("heading", { level: 1, name: "Участники" }).waitFor();
+    await desk.getByRole("button", { name: "Принять: Просящая Участница" }).click();
+    await desk
+      .getByRole("row")
+      .filter({ hasText: "Просящая Участница" })
+      .getByText("Вы зарегистрированы")
+      .waitFor();
+
+    await person.goto(url(await linkInLetter(email, "Вы зарегистрированы")));
+    await person.getByText("Вы зарегистрированы").waitFor();
+    await person.getByRole("img", { name: /^QR-код билета/ }).waitFor();
+    await person.getByRole("link", { name: "https://meet.example.org/strategy" }).waitFor();
+    for (const page of [desk, person]) await page.close();
+  });
 });

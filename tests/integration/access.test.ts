@@ -154,6 +154,15 @@ const fresh = {
     });
     return id;
   },
+  /** A request of A's to take part in an event that needs the organiser's approval. */
+  async request(f: Fixtures) {
+    const { json } = await f.coordinator.post(
+      "/api/events",
+      webinar({ approvalRequired: true, capacityOnline: 1, questions: [] }),
+    );
+    await f.memberA.post(`/api/events/${json.id}/registration`, {});
+    return { id: json.id as string, accountId: f.memberA.accountId as string };
+  },
   /** An event organisation A proposed, waiting for a coordinator. */
   async proposal(f: Fixtures) {
     const { json } = await f.memberA.post(
@@ -468,6 +477,15 @@ const rules: Record<string, Rule> = {
     body: async (f, ids) => ({
       ticket: (await f.memberA.get(`/api/events/${ids.id}`)).json.myRegistration.ticket,
     }),
+  },
+  "POST /api/events/{id}/participants/{accountId}/approve": {
+    may: coordinatorOnly,
+    ids: (f) => fresh.request(f),
+  },
+  "POST /api/events/{id}/participants/{accountId}/decline": {
+    may: coordinatorOnly,
+    ids: (f) => fresh.request(f),
+    body: () => ({ reason: "Мест для этой аудитории нет" }),
   },
   "PUT /api/events/{id}/outcome": {
     may: coordinatorOnly,

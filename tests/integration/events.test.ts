@@ -752,4 +752,65 @@ describe("events", () => {
     const calendar = await new Client().get(`/api/events?q=${encodeURIComponent("Серия, которой не будет")}`);
     expect(calendar.json.items).toEqual([]);
   });
+
+  it("hold requests for the organiser's approval: approved ones take a seat while one is left, then wait; declined ones are told why", async () => {
+    const coordinator = await asCoordinator();
+    const event = await publishedEvent({ approvalRequired: true, capacityOnline: 1, questions: [] });
+    const [first, second, third] = await Promise.all([signedIn(), signedIn(), signedIn()]);
+    for (const person of [first, second, third]) {
+      const asked = await person.post(`/api/events/${event.id}/registration`, {});
+      expect(asked.json.status).toBe("pending");
+      expect(asked.json.ticket).toBeUndefined();
+      expect(await subjects(person.email)).toContain(`Заявка на участие: «${event.title}»`);
+    }
+    const waitingOnes = await new Client().get(`/api/events/${event.id}`);
+    expect(waitingOnes.json).toMatchObject({
+      awaitingApproval: 3,
+      seats: { online: { capacity: 1, taken: 0 } },
+    });
+    // The link is for confirmed participants only: a request does not see it.
+    expect((await first.get(`/api/events/${event.id}`)).json.onlineUrl).toBeUndefined();
+
+    const accountOf = async (person: Client) => (await person.get("/api/auth/session")).json.account.id;
+    const approveOf = async (person: Client) =>
+      coordinator.post(`/api/events/${event.id}/participants/${await accountOf(person)}/approve`);
+    const [approvedFirst, approvedSecond] = await Promise.all([approveOf(first), approveOf(second)]);
+    expect([approvedFirst.json.status, approvedSecond.json.status].sort()).toEqual(["confirmed", "waiting"]);
+    expect((await approveOf(first)).json.error.code).toBe("not_pending");
+
+    const noReason = await coordinator.post(
+      `/api/events/${event.id}/participants/${await accountOf(third)}/decline`,
+      { reason: "" },
+    );
+    expect(noReason.status).toBe(422);
+    expect(noReason.json.error.fields).toEqual({ reason: expect.stringContaining("причину отказа") });
+    const declined = await coordinator.post(
+      `/api/events/${event.id}/participants/${await accountOf(third)}/decline`,
+      { reason: "Вебинар для НКО Обнинска, а ваша организация из другого района" },
+    );
+    expect(declined.json.status).toBe("declined");
+    expect(await subjects(third.email)).toContain(`Заявка отклонена: «${event.title}»`);
+    const seen = (await third.get(`/api/events/${event.id}`)).json;
+    expect(seen.myRegistration).toMatchObject({
+      status: "declined",
+      declineReason: "Вебинар для НКО Обнинска, а ваша организация из другого района",
+    });
+    expect(seen.may.register).toBe(false);
+    expect((await third.post(`/api/events/${event.id}/registration`, {})).json.error.code).toBe(
+      "already_registered",
+    );
+    const after = (await new Client().get(`/api/events/${event.id}`)).json;
+    expect(after).toMatchObject({
+      awaitingApproval: 0,
+      waiting: 1,
+      seats: { online: { capacity: 1, taken: 1 } },
+    });
+    // Turning approval off is refused while requests wait; here none do.
+    const edited = await coordinator.put(`/api/events/${event.id}`, {
+      ...webinar({ capacityOnline: 1, questions: [], approvalRequired: false }),
+      title: event.title,
+      version: after.version,
+    });
+    expect(edited.status).toBe(200);
+  });
 });

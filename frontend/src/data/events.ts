@@ -120,6 +120,22 @@ export const checkInParticipant = action(
   "check-in-participant",
 );
 
+const eventPath = (id: string, rest: string) => `/api/events/${encodeURIComponent(id)}${rest}`;
+
+export const approveRegistration = action(
+  (id: string, accountId: string) =>
+    api.post<Participant>(eventPath(id, `/participants/${encodeURIComponent(accountId)}/approve`)),
+  "approve-registration",
+);
+
+export const declineRegistration = action(
+  (id: string, accountId: string, reason: string) =>
+    api.post<Participant>(eventPath(id, `/participants/${encodeURIComponent(accountId)}/decline`), {
+      reason,
+    }),
+  "decline-registration",
+);
+
 export const messageParticipants = action(
   (id: string, input: { to: "confirmed" | "everyone"; subject: string; text: string }) =>
     api.post<{ sent: number }>(`/api/events/${encodeURIComponent(id)}/participants/message`, input),
@@ -142,8 +158,6 @@ export const returnEventProposal = action(
     api.post<EventDetail>(`/api/events/${encodeURIComponent(id)}/return`, input),
   "return-event-proposal",
 );
-
-const eventPath = (id: string, rest: string) => `/api/events/${encodeURIComponent(id)}${rest}`;
 
 export const recordEventOutcome = action(
   (id: string, input: EventOutcome) => api.put<EventDetail>(eventPath(id, "/outcome"), input),

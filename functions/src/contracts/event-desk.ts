@@ -1,5 +1,6 @@
 import {
   CheckIn,
+  DeclineRegistration,
   EventDetail,
   EventOutcome,
   FeedbackResults,
@@ -55,6 +56,25 @@ export const eventDeskOperations = operations({
     body: CheckIn,
     response: Participant,
     errors: { 409: ["cancelled", "not_confirmed", "already_checked_in"] },
+  },
+  approveRegistration: {
+    method: "post",
+    path: "/api/events/{id}/participants/{accountId}/approve",
+    summary: "Accept a request to take part: a seat if one is left, else a waiting place (organisers)",
+    tag,
+    access: "person",
+    response: Participant,
+    errors: { 409: ["not_pending", "not_published", "busy"] },
+  },
+  declineRegistration: {
+    method: "post",
+    path: "/api/events/{id}/participants/{accountId}/decline",
+    summary: "Decline a request to take part, with the reason the person is told (organisers)",
+    tag,
+    access: "person",
+    body: DeclineRegistration,
+    response: Participant,
+    errors: { 409: ["not_pending", "not_published"] },
   },
   recordEventOutcome: {
     method: "put",

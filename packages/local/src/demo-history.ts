@@ -322,7 +322,10 @@ const handovers: DemoHandover[] = [
  * The programme around today: each kind of event, in Kaluga, Obninsk and the districts and
  * online, some held already, with the demo people registered (`days` from today: negative is past).
  */
-const events: (Omit<CreateEvent, "startsAt" | "endsAt" | "speakers" | "spheres" | "questions"> & {
+const events: (Omit<
+  CreateEvent,
+  "startsAt" | "endsAt" | "speakers" | "spheres" | "questions" | "approvalRequired"
+> & {
   days: number;
   hour: number;
   hours: number;
@@ -520,6 +523,7 @@ async function holdEvents(
         speakers: speakers ?? [],
         spheres: [],
         questions: [],
+        approvalRequired: false,
       }),
     );
     for (const [index, who] of registrants.entries()) {

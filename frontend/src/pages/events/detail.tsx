@@ -337,6 +337,9 @@ function Registration(props: { event: EventDetail }) {
             }
           >
             <Show when={e().may.register} fallback={<RegistrationClosed event={e()} />}>
+              <Show when={e().approvalRequired}>
+                <p>Участие — по одобрению организатора: он рассмотрит заявку и ответит письмом.</p>
+              </Show>
               <RegisterForm event={e()} />
             </Show>
           </Show>
@@ -380,7 +383,7 @@ function MyRegistration(props: {
   };
   return (
     <>
-      <Alert kind={r().status === "offered" ? "warning" : "success"}>
+      <Alert kind={r().status === "offered" || r().status === "declined" ? "warning" : "success"}>
         <p>
           <strong>{registrationStatusName[r().status]}</strong>
           <Show when={r().organisation}> от организации «{r().organisation}»</Show>
@@ -405,6 +408,10 @@ function MyRegistration(props: {
             </div>
           )}
         </Show>
+        <Show when={r().status === "pending"}>
+          <p>Организатор рассмотрит заявку и ответит письмом; если примет — придёт билет.</p>
+        </Show>
+        <Show when={r().declineReason}>{(reason) => <p>Причина: {reason()}</p>}</Show>
         <Show when={r().status === "waiting"}>
           <p>Ваше место в очереди: {r().waitlistPosition}. Если место освободится, мы напишем на почту.</p>
         </Show>
@@ -424,17 +431,19 @@ function MyRegistration(props: {
             Подтвердить участие
           </Button>
         </Show>
-        <Show when={!started()}>
+        <Show when={!started() && r().status !== "declined"}>
           <Button
             variant="secondary"
             pending={cancelling.pending}
             onClick={() => run(() => cancel(props.event.id, r().version))}
           >
-            {r().status === "offered"
-              ? "Отказаться от места"
-              : r().status === "waiting"
-                ? "Выйти из листа ожидания"
-                : "Отменить регистрацию"}
+            {r().status === "pending"
+              ? "Отозвать заявку"
+              : r().status === "offered"
+                ? "Отказаться от места"
+                : r().status === "waiting"
+                  ? "Выйти из листа ожидания"
+                  : "Отменить регистрацию"}
           </Button>
         </Show>
       </div>

@@ -29,6 +29,7 @@ const labels: Record<string, string> = {
   capacityOnline: "Онлайн-мест",
   registrationOpensAt: "Начало регистрации",
   registrationClosesAt: "Конец регистрации",
+  approvalRequired: "Участие по одобрению организатора",
   repeat: "Повторять",
   "repeat.until": "Повторять до",
   topic: "Тема",
@@ -76,6 +77,7 @@ function initialForm(event?: EventDetail) {
     capacityOnline: seats(event?.seats.online?.capacity),
     registrationOpensAt: moscowLocal(event?.registrationOpensAt),
     registrationClosesAt: moscowLocal(event?.registrationClosesAt),
+    approvalRequired: event?.approvalRequired ?? false,
     topic: event?.topic ?? "",
     speakers: (event?.speakers ?? []).join("\n"),
     audience: event?.audience ?? "",
@@ -130,6 +132,7 @@ export function EventForm(props: {
       capacityOnline: remote() ? seats(form.capacityOnline) : undefined,
       registrationOpensAt: blankToUndefined(form.registrationOpensAt),
       registrationClosesAt: blankToUndefined(form.registrationClosesAt),
+      approvalRequired: form.approvalRequired,
       topic: blankToUndefined(form.topic),
       speakers: form.speakers
         .split("\n")
@@ -345,6 +348,13 @@ export function EventForm(props: {
           value={form.registrationClosesAt}
           onValue={(value) => setForm("registrationClosesAt", value)}
           error={errors().registrationClosesAt}
+        />
+        <Checkbox
+          name="approvalRequired"
+          label={labels.approvalRequired}
+          checked={form.approvalRequired}
+          onChecked={(checked) => setForm("approvalRequired", checked)}
+          error={errors().approvalRequired}
         />
         <Select
           name="topic"

@@ -30,6 +30,8 @@ export function seatsText(event: EventView) {
 }
 
 export const registrationStatusName: Record<RegistrationView["status"], string> = {
+  pending: "Заявка на рассмотрении у организатора",
+  declined: "Организатор отклонил заявку",
   confirmed: "Вы зарегистрированы",
   waiting: "Вы в листе ожидания",
   offered: "Для вас освободилось место",

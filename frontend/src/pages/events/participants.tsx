@@ -3,7 +3,9 @@ import { createAsync, useAction, useParams, useSubmission } from "@solidjs/route
 import { createSignal, For, onCleanup, Show } from "solid-js";
 import { ApiError, type FieldErrors } from "../../data/api";
 import {
+  approveRegistration,
   checkInParticipant,
+  declineRegistration,
   getEvent,
   getParticipants,
   messageParticipants,
@@ -166,6 +168,22 @@ function List(props: { eventId: string; questions: { id: string; label: string }
   const [problem, setProblem] = createSignal<string>();
   const answerOf = (participant: Participant, questionId: string) =>
     participant.answers.find((answer) => answer.questionId === questionId)?.value ?? "";
+  const approve = useAction(approveRegistration);
+  const decline = useAction(declineRegistration);
+  const [declining, setDeclining] = createSignal<Participant>();
+  const [reason, setReason] = createSignal("");
+  const [reasonError, setReasonError] = createSignal<string>();
+  async function decide(work: () => Promise<unknown>) {
+    setProblem(undefined);
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.reason) setReasonError(error.fields.reason);
+      else setProblem(error instanceof ApiError ? error.message : "Не получилось. Попробуйте ещё раз.");
+      return false;
+    }
+  }
   async function mark(participant: Participant) {
     setProblem(undefined);
     try {
@@ -216,6 +234,26 @@ function List(props: { eventId: string; questions: { id: string; label: string }
                         {(question) => <td>{answerOf(participant, question.id)}</td>}
                       </For>
                       <td>
+                        <Show when={participant.status === "pending"}>
+                          <div class="actions">
+                            <Button
+                              variant="link"
+                              onClick={() => decide(() => approve(props.eventId, participant.accountId))}
+                            >
+                              Принять: {participant.name}
+                            </Button>
+                            <Button
+                              variant="link"
+                              onClick={() => {
+                                setDeclining(participant);
+                                setReason("");
+                                setReasonError(undefined);
+                              }}
+                            >
+                              Отклонить: {participant.name}
+                            </Button>
+                          </div>
+                        </Show>
                         <Show
                           when={participant.checkedInAt}
                           fallback={
@@ -237,6 +275,37 @@ function List(props: { eventId: string; questions: { id: string; label: string }
           </div>
         </Show>
       </DataBoundary>
+      <Show when={declining()}>
+        {(who) => (
+          <form
+            class="form panel"
+            noValidate
+            onSubmit={async (event) => {
+              event.preventDefault();
+              const done = await decide(() => decline(props.eventId, who().accountId, reason()));
+              if (done) setDeclining(undefined);
+            }}
+          >
+            <TextArea
+              name="reason"
+              label={`Причина отказа: ${who().name}`}
+              hint="Её прочтут в письме и на странице мероприятия"
+              rows={3}
+              value={reason()}
+              onValue={setReason}
+              error={reasonError()}
+            />
+            <div class="actions">
+              <Button type="submit" variant="danger">
+                Отклонить и сообщить
+              </Button>
+              <Button variant="secondary" onClick={() => setDeclining(undefined)}>
+                Не отклонять
+              </Button>
+            </div>
+          </form>
+        )}
+      </Show>
     </section>
   );
 }

@@ -69,6 +69,9 @@ export async function update(actor: Actor, id: string, input: UpdateEvent, now =
   if (fields.capacityOnline !== undefined && fields.capacityOnline < event.takenOnline) {
     problems.capacityOnline = `Уже занято мест: ${event.takenOnline}`;
   }
+  if (!fields.approvalRequired && event.awaitingApproval > 0) {
+    problems.approvalRequired = `Сначала рассмотрите заявки: ждут решения ${event.awaitingApproval}`;
+  }
   if (Object.keys(problems).length) throw new Invalid(problems);
   const { set, removed } = splitFields(fields);
   const status = event.status === "returned" ? "proposed" : event.status;

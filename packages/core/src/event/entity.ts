@@ -31,6 +31,10 @@ export const EventEntity = /* @__PURE__ */ new Entity({
     takenInPerson: { type: "number", required: true, default: 0 },
     takenOnline: { type: "number", required: true, default: 0 },
     waiting: { type: "number", required: true, default: 0 },
+    /** Each registration waits for the organiser's decision before it takes a seat or a waiting place. */
+    approvalRequired: { type: "boolean", required: true, default: false },
+    /** Requests the organiser has not decided on. */
+    awaitingApproval: { type: "number", required: true, default: 0 },
     registrationOpensAt: { type: "string", required: true },
     registrationClosesAt: { type: "string", required: true },
     questions: {
@@ -120,7 +124,12 @@ export const RegistrationEntity = /* @__PURE__ */ new Entity({
     organisationId: { type: "string" },
     organisationName: { type: "string" },
     attendance: { type: ["in_person", "online"] as const, required: true },
-    status: { type: ["confirmed", "waiting", "offered", "cancelled", "expired"] as const, required: true },
+    status: {
+      type: ["pending", "declined", "confirmed", "waiting", "offered", "cancelled", "expired"] as const,
+      required: true,
+    },
+    /** Why the organiser declined a request (events that need the organiser's approval). */
+    declineReason: { type: "string" },
     answers: {
       type: "list",
       items: {

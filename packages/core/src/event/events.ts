@@ -37,6 +37,20 @@ export async function findEvent(id: string) {
 export const manages = (actor: Actor, event: Pick<EventItem, "organiserAccountId">) =>
   actor.type === "person" && (actor.accountId === event.organiserAccountId || hasRole(actor, "coordinator"));
 
+/**
+ * The event, for one of its organisers: to anyone else a proposal does not exist, and a
+ * published event refuses with `refusal`.
+ */
+export async function organisedBy(actor: Actor, id: string, refusal: string) {
+  const event = await findEvent(id);
+  if (!manages(actor, event)) {
+    if (event.status !== "published" && event.status !== "cancelled")
+      throw new NotFound("Мероприятие не найдено");
+    throw new Forbidden(refusal);
+  }
+  return event;
+}
+
 /** Where the event happens, in words for a letter or a calendar entry. */
 export function placeOf(event: Pick<EventItem, "format" | "address" | "municipality">) {
   const address = [event.municipality ? municipalityName[event.municipality] : undefined, event.address]
@@ -147,6 +161,8 @@ export function eventView(event: EventItem, now = Clock.now()): EventView {
       online: remote ? seatCount(event.capacityOnline, event.takenOnline) : undefined,
     },
     waiting: event.waiting,
+    approvalRequired: event.approvalRequired,
+    awaitingApproval: event.awaitingApproval,
     registration: registrationState(event, now),
     registrationOpensAt: event.registrationOpensAt,
     registrationClosesAt: event.registrationClosesAt,
@@ -181,6 +197,7 @@ export function eventFields(
     audience: input.audience || undefined,
     capacityInPerson: inPerson ? input.capacityInPerson : undefined,
     capacityOnline: remote ? input.capacityOnline : undefined,
+    approvalRequired: input.approvalRequired,
     registrationOpensAt: input.registrationOpensAt ? toIso(input.registrationOpensAt) : now.toISOString(),
     registrationClosesAt: input.registrationClosesAt ? toIso(input.registrationClosesAt) : startsAt,
     questions: input.questions.map((question) => ({
@@ -346,6 +363,7 @@ export async function registrationView(
     offerExpiresAt: registration.status === "offered" ? registration.offerExpiresAt : undefined,
     ticket: registration.status === "confirmed" ? registration.ticket : undefined,
     checkedInAt: registration.checkedInAt,
+    declineReason: registration.status === "declined" ? registration.declineReason : undefined,
     feedback: registration.feedbackRating
       ? { rating: registration.feedbackRating, comment: registration.feedbackComment }
       : undefined,

@@ -1,15 +1,17 @@
 import type { Actor } from "../actor";
-import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
+import { Conflict, Invalid, NotFound } from "../errors";
 import { deliver, isConditionFailure, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import { workbook, XLSX_TYPE } from "../report/xlsx";
 import * as Clock from "../shared/clock";
 import { csvDocument } from "../shared/csv";
-import { type EventItem, findEvent, manages, type RegistrationItem } from "./events";
+import { type EventItem, organisedBy, type RegistrationItem } from "./events";
 import type { CheckIn, MessageParticipants, Participant } from "./schema";
 import { db } from "./store";
 
 const statusName: Record<RegistrationItem["status"], string> = {
+  pending: "Заявка ждёт решения",
+  declined: "Заявка отклонена",
   confirmed: "Зарегистрирован",
   waiting: "В листе ожидания",
   offered: "Предложено место",
@@ -17,15 +19,8 @@ const statusName: Record<RegistrationItem["status"], string> = {
   expired: "Не подтвердил место",
 };
 
-async function organised(actor: Actor, eventId: string) {
-  const event = await findEvent(eventId);
-  if (!manages(actor, event)) {
-    if (event.status !== "published" && event.status !== "cancelled")
-      throw new NotFound("Мероприятие не найдено");
-    throw new Forbidden("Список участников видят организатор и координаторы");
-  }
-  return event;
-}
+const organised = (actor: Actor, eventId: string) =>
+  organisedBy(actor, eventId, "Список участников видят организатор и координаторы");
 
 async function registrationsOf(eventId: string) {
   const { data } = await db().entities.registration.query.byEvent({ eventId }).go({ pages: "all" });
@@ -33,7 +28,7 @@ async function registrationsOf(eventId: string) {
   return data.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0));
 }
 
-const participant = (registration: RegistrationItem): Participant => ({
+export const participant = (registration: RegistrationItem): Participant => ({
   accountId: registration.accountId,
   name: registration.name,
   email: registration.email,

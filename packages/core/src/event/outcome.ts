@@ -4,7 +4,7 @@ import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
 import { isConditionFailure, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import * as Clock from "../shared/clock";
-import { detailOf, findEvent, manages, registrationOf } from "./events";
+import { detailOf, findEvent, organisedBy, registrationOf } from "./events";
 import { sendOnce } from "./letters";
 import type { EventOutcome, FeedbackResults, GiveFeedback } from "./schema";
 import { db } from "./store";
@@ -19,12 +19,7 @@ const ASK_WITHIN_DAYS = 7;
  * for feedback and may download their certificates. Allowed from the start on.
  */
 export async function recordOutcome(actor: Actor, id: string, input: EventOutcome, now = Clock.now()) {
-  const event = await findEvent(id);
-  if (!manages(actor, event)) {
-    if (event.status !== "published" && event.status !== "cancelled")
-      throw new NotFound("Мероприятие не найдено");
-    throw new Forbidden("Итоги подводит организатор или координатор");
-  }
+  const event = await organisedBy(actor, id, "Итоги подводит организатор или координатор");
   if (event.status !== "published")
     throw new Conflict("Итоги подводят у опубликованного мероприятия", "not_published");
   if (now.toISOString() < event.startsAt) {
@@ -121,12 +116,7 @@ export async function giveFeedback(actor: Actor, id: string, input: GiveFeedback
 
 /** The organiser's view of the feedback: counts by rating, the average, and the comments, newest first. */
 export async function feedbackResults(actor: Actor, id: string): Promise<FeedbackResults> {
-  const event = await findEvent(id);
-  if (!manages(actor, event)) {
-    if (event.status !== "published" && event.status !== "cancelled")
-      throw new NotFound("Мероприятие не найдено");
-    throw new Forbidden("Отзывы видят организатор и координаторы");
-  }
+  await organisedBy(actor, id, "Отзывы видят организатор и координаторы");
   const { data } = await db().entities.registration.query.byEvent({ eventId: id }).go({ pages: "all" });
   const given = data.filter((registration) => registration.feedbackAt && registration.feedbackRating);
   const ratings = [1, 2, 3, 4, 5].map((value) => given.filter((r) => r.feedbackRating === value).length);

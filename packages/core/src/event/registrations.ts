@@ -11,6 +11,7 @@ import {
   type EventItem,
   eventView,
   findEvent,
+  organisedBy,
   placeOf,
   type RegistrationItem,
   registrationOf,
@@ -21,6 +22,7 @@ import { calendarText } from "./ical";
 import {
   type Attendance,
   type ChangeRegistration,
+  type DeclineRegistration,
   type MyRegistration,
   type Register,
   type RegistrationView,
@@ -147,7 +149,13 @@ export async function register(actor: Actor, eventId: string, input: Register): 
     const answers = answersFor(event, input.answers);
     const capacity = capacityOf(event, attendance);
     const taken = event[takenField(attendance)];
-    const seat = capacity === undefined || taken < capacity;
+    // An event that needs the organiser's approval gives neither a seat nor a waiting place yet.
+    const place = event.approvalRequired
+      ? "request"
+      : capacity === undefined || taken < capacity
+        ? "seat"
+        : "waitlist";
+    const seat = place === "seat";
     const at = now.toISOString();
     const registration: RegistrationItem = {
       eventId,
@@ -157,7 +165,7 @@ export async function register(actor: Actor, eventId: string, input: Register): 
       organisationId: party.organisationId,
       organisationName: party.organisationId ? party.name : undefined,
       attendance,
-      status: seat ? "confirmed" : "waiting",
+      status: place === "request" ? "pending" : seat ? "confirmed" : "waiting",
       answers,
       eventStartsAt: event.startsAt,
       queuedAt: at,
@@ -167,10 +175,12 @@ export async function register(actor: Actor, eventId: string, input: Register): 
       updatedAt: at,
       version: 1,
     };
-    const letter = seat
-      ? confirmation(event, registration)
-      : queued(Templates.registrationWaitlisted(person.email, event));
-    const field = takenField(attendance);
+    const letter =
+      place === "request"
+        ? queued(Templates.registrationRequested(person.email, event))
+        : seat
+          ? confirmation(event, registration)
+          : queued(Templates.registrationWaitlisted(person.email, event));
     try {
       await writeAll(db, ({ registration: registrations, event: events, outbox }) => [
         registrations
@@ -180,20 +190,15 @@ export async function register(actor: Actor, eventId: string, input: Register): 
               `${notExists(status)} OR ${eq(status, "cancelled")} OR ${eq(status, "expired")}`,
           )
           .commit(),
-        events
-          .patch({ id: eventId })
-          .add(seat ? { [field]: 1 } : { waiting: 1 })
-          .where((attr, { eq, lt, gte, notExists }) =>
-            [
-              eq(attr.status, "published"),
-              capacity === undefined
-                ? notExists(attr[attendance === "online" ? "capacityOnline" : "capacityInPerson"])
-                : `${eq(attr[attendance === "online" ? "capacityOnline" : "capacityInPerson"], capacity)} AND ${
-                    seat ? lt(attr[field], capacity) : gte(attr[field], capacity)
-                  }`,
-            ].join(" AND "),
-          )
-          .commit(),
+        place === "request"
+          ? events
+              .patch({ id: eventId })
+              .add({ awaitingApproval: 1 })
+              .where(
+                (attr, { eq }) => `${eq(attr.status, "published")} AND ${eq(attr.approvalRequired, true)}`,
+              )
+              .commit()
+          : placeWrite(events, event, attendance, seat),
         outbox.create(letter).commit(),
       ]);
     } catch (error) {
@@ -206,6 +211,123 @@ export async function register(actor: Actor, eventId: string, input: Register): 
     await deliver([letter]);
     return registrationView(registration, false);
   });
+}
+
+/**
+ * A seat taken (or a waiting place joined) on condition of the capacity read and of the count
+ * still below it (or at it): the one guard against overselling, for a registration and for the
+ * organiser's approval of a request alike.
+ */
+function placeWrite(
+  events: EventWriters["event"],
+  event: EventItem,
+  attendance: Attendance,
+  seat: boolean,
+  extra: { awaitingApproval?: number } = {},
+) {
+  const field = takenField(attendance);
+  const capacity = capacityOf(event, attendance);
+  const capacityField = attendance === "online" ? "capacityOnline" : "capacityInPerson";
+  return events
+    .patch({ id: event.id })
+    .add({ ...(seat ? { [field]: 1 } : { waiting: 1 }), ...extra })
+    .where((attr, { eq, lt, gte, notExists }) =>
+      [
+        eq(attr.status, "published"),
+        capacity === undefined
+          ? notExists(attr[capacityField])
+          : `${eq(attr[capacityField], capacity)} AND ${seat ? lt(attr[field], capacity) : gte(attr[field], capacity)}`,
+      ].join(" AND "),
+    )
+    .commit();
+}
+
+/**
+ * The organiser accepts a request: it takes a seat if one is left, else a waiting place (its turn
+ * counted from now), under the same conditions as a registration, so approvals never oversell.
+ */
+export async function approve(actor: Actor, eventId: string, accountId: string) {
+  return retried(async () => {
+    const now = Clock.now();
+    const event = await organisedEvent(actor, eventId);
+    const request = await pendingRequest(eventId, accountId);
+    const capacity = capacityOf(event, request.attendance);
+    const seat = capacity === undefined || event[takenField(request.attendance)] < capacity;
+    const at = now.toISOString();
+    const approved: RegistrationItem = {
+      ...request,
+      status: seat ? "confirmed" : "waiting",
+      queuedAt: at,
+      confirmedAt: seat ? at : undefined,
+      ticket: seat ? newTicket() : undefined,
+      version: request.version + 1,
+    };
+    const letter = seat
+      ? confirmation(event, approved)
+      : queued(Templates.registrationWaitlisted(request.email, event));
+    try {
+      await writeAll(db, ({ registration: registrations, event: events, outbox }) => [
+        registrations
+          .put(approved)
+          .where(
+            ({ status, version }, { eq }) => `${eq(status, "pending")} AND ${eq(version, request.version)}`,
+          )
+          .commit(),
+        placeWrite(events, event, request.attendance, seat, { awaitingApproval: -1 }),
+        outbox.create(letter).commit(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof Canceled)) throw error;
+      if (error.failedAt(0)) throw new Conflict("Заявка уже рассмотрена или отозвана", "not_pending");
+      return "again";
+    }
+    await deliver([letter]);
+    return approved;
+  });
+}
+
+/** The organiser declines a request, with the reason the person reads in the letter and on the page. */
+export async function decline(actor: Actor, eventId: string, accountId: string, input: DeclineRegistration) {
+  const event = await organisedEvent(actor, eventId);
+  const request = await pendingRequest(eventId, accountId);
+  const declined: RegistrationItem = {
+    ...request,
+    status: "declined",
+    declineReason: input.reason,
+    version: request.version + 1,
+  };
+  const letter = queued(Templates.registrationDeclined(request.email, event, input.reason));
+  try {
+    await writeAll(db, ({ registration: registrations, event: events, outbox }) => [
+      registrations
+        .put(declined)
+        .where(
+          ({ status, version }, { eq }) => `${eq(status, "pending")} AND ${eq(version, request.version)}`,
+        )
+        .commit(),
+      events.patch({ id: eventId }).add({ awaitingApproval: -1 }).commit(),
+      outbox.create(letter).commit(),
+    ]);
+  } catch (error) {
+    if (error instanceof Canceled) throw new Conflict("Заявка уже рассмотрена или отозвана", "not_pending");
+    throw error;
+  }
+  await deliver([letter]);
+  return declined;
+}
+
+async function organisedEvent(actor: Actor, eventId: string) {
+  const event = await organisedBy(actor, eventId, "Заявки рассматривает организатор или координатор");
+  if (event.status !== "published")
+    throw new Conflict("Мероприятие не опубликовано или отменено", "not_published");
+  return event;
+}
+
+async function pendingRequest(eventId: string, accountId: string) {
+  const request = await registrationOf(eventId, accountId);
+  if (!request) throw new NotFound("Такой заявки нет");
+  if (request.status !== "pending") throw new Conflict("Заявка уже рассмотрена или отозвана", "not_pending");
+  return request;
 }
 
 /** Until when a seat freed now may be offered: a day, but never past two hours before the start. */
@@ -282,7 +404,12 @@ async function release(
         .commit(),
       ...(freed
         ? freed.writes(entities)
-        : [entities.event.patch({ id: eventId }).add({ waiting: -1 }).commit()]),
+        : [
+            entities.event
+              .patch({ id: eventId })
+              .add(current.status === "pending" ? { awaitingApproval: -1 } : { waiting: -1 })
+              .commit(),
+          ]),
       entities.outbox.create(letter).commit(),
     ]);
   } catch (error) {

@@ -78,6 +78,8 @@ const eventFields = {
   /** Absent: no limit. */
   capacityInPerson: seats("Очно"),
   capacityOnline: seats("Онлайн"),
+  /** Each registration waits for the organiser's approval before it takes a seat. */
+  approvalRequired: z._default(z.boolean({ error: "Да или нет" }), false),
   /** Absent: registration opens at once. */
   registrationOpensAt: z.optional(moscowLocal("начало регистрации")),
   /** Absent: registration closes when the event starts. */
@@ -254,7 +256,15 @@ export const Register = z.strictObject({
 });
 export type Register = z.infer<typeof Register>;
 
-export const RegistrationStatus = z.enum(["confirmed", "waiting", "offered", "cancelled", "expired"]);
+export const RegistrationStatus = z.enum([
+  "pending",
+  "declined",
+  "confirmed",
+  "waiting",
+  "offered",
+  "cancelled",
+  "expired",
+]);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
 export const RegistrationView = z.object({
@@ -269,6 +279,8 @@ export const RegistrationView = z.object({
   /** A confirmed place's ticket code, shown as a QR code at the door. */
   ticket: z.optional(z.string()),
   checkedInAt: z.optional(z.string()),
+  /** What the organiser said when declining the request. */
+  declineReason: z.optional(z.string()),
   /** The attendee's own feedback, once given. */
   feedback: z.optional(z.object({ rating: z.number(), comment: z.optional(z.string()) })),
   /** Whether the attendee may download a certificate (the event held, attendance recorded). */
@@ -303,6 +315,9 @@ export const CheckIn = z
   );
 export type CheckIn = z.infer<typeof CheckIn>;
 
+export const DeclineRegistration = z.strictObject({ reason: text("причину отказа", 5, 1000) });
+export type DeclineRegistration = z.infer<typeof DeclineRegistration>;
+
 export const MessageParticipants = z.strictObject({
   to: z.enum(["confirmed", "everyone"], { error: "Выберите, кому написать" }),
   subject: text("тему письма", 3, 150),
@@ -320,7 +335,7 @@ export const Participant = z.object({
   email: z.string(),
   organisation: z.optional(z.string()),
   attendance: Attendance,
-  status: z.enum(["confirmed", "waiting", "offered", "cancelled", "expired"]),
+  status: RegistrationStatus,
   answers: z.array(z.object({ questionId: z.string(), value: z.string() })),
   registeredAt: z.string(),
   checkedInAt: z.optional(z.string()),
@@ -390,6 +405,9 @@ export const EventView = z.object({
   organiser: z.string(),
   seats: z.object({ inPerson: z.optional(SeatCount), online: z.optional(SeatCount) }),
   waiting: z.number(),
+  approvalRequired: z.boolean(),
+  /** Requests the organiser has not decided on yet. */
+  awaitingApproval: z.number(),
   registration: z.enum(["not_yet", "open", "closed"]),
   registrationOpensAt: z.string(),
   registrationClosesAt: z.string(),

@@ -209,6 +209,25 @@ export const registrationConfirmed = (
     signature,
 });
 
+export const registrationRequested = (to: string, event: { id: string; title: string }) => ({
+  to,
+  subject: `Заявка на участие: «${event.title}»`,
+  text:
+    `Ваша заявка на участие в «${event.title}» получена. Организатор рассмотрит её и ответит письмом: ` +
+    "если примет — придёт подтверждение с билетом.\n\nСтраница мероприятия (там же можно отозвать заявку):\n" +
+    eventUrl(event.id) +
+    signature,
+});
+
+export const registrationDeclined = (to: string, event: { id: string; title: string }, reason: string) => ({
+  to,
+  subject: `Заявка отклонена: «${event.title}»`,
+  text:
+    `Организатор мероприятия «${event.title}» отклонил вашу заявку.\nПричина: ${reason}\n\n` +
+    `Другие мероприятия кластера: ${config().publicUrl}/events` +
+    signature,
+});
+
 export const registrationWaitlisted = (to: string, event: { id: string; title: string }) => ({
   to,
   subject: `Лист ожидания: «${event.title}»`,
