@@ -7,7 +7,7 @@
 import { createSession } from "../packages/core/src/auth/index";
 import { documentClient } from "../packages/core/src/clients";
 import { db } from "../packages/core/src/db/service";
-import * as Events from "../packages/core/src/event/events";
+import * as Changes from "../packages/core/src/event/changes";
 import { consent, eventKindIds, municipalityIds } from "../packages/core/src/reference";
 import { ulid } from "../packages/core/src/shared/ulid";
 import { startEmbedded } from "../packages/local/src/embedded";
@@ -71,12 +71,13 @@ try {
     name: organiser.name,
     roles: ["coordinator" as const],
   };
-  const event = await Events.create(coordinator, {
+  const event = await Changes.create(coordinator, {
     kind: "webinar",
     format: "online",
     title: "Вебинар: как написать заявку в Фонд президентских грантов",
     description: "Разбираем структуру заявки, бюджет и критерии оценки экспертов на примерах.",
     approvalRequired: false,
+    speakerAccountIds: [],
     startsAt: moscow(now + 72 * HOUR),
     endsAt: moscow(now + 74 * HOUR),
     onlineUrl: "https://meet.example.org/bench",

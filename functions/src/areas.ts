@@ -57,6 +57,7 @@ export const areas = [
     routes: [
       "POST /api/events",
       "GET /api/events/proposals",
+      "GET /api/events/speakers",
       "PUT /api/events/{id}",
       "POST /api/events/{id}/cancel",
       "POST /api/events/{id}/publish",
@@ -103,7 +104,12 @@ export const areas = [
   {
     name: "meta",
     entry: "functions/src/meta.ts",
-    routes: ["GET /api/openapi.json", "GET /api/config", "GET /api/health"],
+    routes: [
+      "GET /api/openapi.json",
+      "GET /api/config",
+      "GET /api/health",
+      "GET /api/tickets/{ticket}/qr.png",
+    ],
     sendsMail: false,
   },
 ] as const;

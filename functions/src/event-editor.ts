@@ -1,5 +1,6 @@
 import * as Changes from "@cluster/core/event/changes";
 import * as Events from "@cluster/core/event/events";
+import * as Speakers from "@cluster/core/event/speakers";
 import { eventEditorOperations as op } from "./contracts/event-editor";
 import { bind } from "./http/app";
 import { handle } from "./http/lambda";
@@ -9,7 +10,8 @@ export const app = createAreaApp();
 
 const id = (c: { req: { param: (name: string) => string | undefined } }) => c.req.param("id") ?? "";
 
-bind(app, op.createEvent, ({ actor, body }) => Events.create(actor, body));
+bind(app, op.createEvent, ({ actor, body }) => Changes.create(actor, body));
+bind(app, op.listPortalSpeakers, ({ actor }) => Speakers.portalSpeakers(actor));
 bind(app, op.listEventProposals, ({ actor }) => Events.proposals(actor));
 bind(app, op.updateEvent, ({ actor, body }, c) => Changes.update(actor, id(c), body));
 bind(app, op.cancelEvent, ({ actor, body }, c) => Changes.cancel(actor, id(c), body));

@@ -1,4 +1,5 @@
 import { config } from "@cluster/core/config";
+import { ticketQrPng } from "@cluster/core/event/ticket-image";
 import * as z from "zod/mini";
 import { areaOperations } from "./contracts";
 import { bind, createPublicApp } from "./http/app";
@@ -26,6 +27,15 @@ const metaOperations = operations({
     tag,
     access: "guest",
     response: z.object({ stage: z.enum(["prod", "dev"]), mailViewerUrl: z.optional(z.string()) }),
+  },
+  // Here, in the function without database code: the image is drawn from the code in its path.
+  getTicketQrCode: {
+    method: "get",
+    path: "/api/tickets/{ticket}/qr.png",
+    summary: "A ticket's QR code as a PNG, for the confirmation letter (the code alone, as printed)",
+    tag: "Мероприятия",
+    access: "guest",
+    produces: ["image/png"],
   },
   getHealth: {
     method: "get",
@@ -55,6 +65,14 @@ bind(app, metaOperations.getConfig, async () => {
   const { mailViewerUrl, production } = config();
   return { stage: production ? "prod" : "dev", ...(mailViewerUrl ? { mailViewerUrl } : {}) };
 });
+
+bind(app, metaOperations.getTicketQrCode, async (_input, c) =>
+  c.body(new Uint8Array(ticketQrPng(c.req.param("ticket") ?? "")), 200, {
+    "content-type": "image/png",
+    // The same code always draws the same image.
+    "cache-control": "public, max-age=31536000, immutable",
+  }),
+);
 
 bind(app, metaOperations.getHealth, async () => ({ ok: true }));
 

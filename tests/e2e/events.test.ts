@@ -216,6 +216,8 @@ describe("events in the browser", () => {
     await desk.getByLabel("Начало (мск)").fill(startsAt);
     await desk.getByLabel("Окончание (мск)").fill(moscowIn(31));
     await desk.getByLabel("Ссылка на подключение").fill("https://meet.example.org/school");
+    // A speaker from the portal's experts, named on every date's page.
+    await desk.getByRole("checkbox", { name: /^Мария Иванова, юрист НКО \(демо\) — / }).check();
     await desk.getByLabel("Повторять", { exact: true }).selectOption({ label: "Каждую неделю" });
     // Too early an end is said on its field.
     await desk.getByLabel("Повторять до").fill(startsAt.slice(0, 10));
@@ -225,6 +227,7 @@ describe("events in the browser", () => {
     await desk.getByLabel("Повторять до").fill(lastDay);
     await desk.getByRole("button", { name: "Опубликовать" }).click();
     await desk.getByRole("heading", { level: 1, name: title }).waitFor();
+    await desk.getByText("Мария Иванова, юрист НКО (демо) (эксперт портала)").waitFor();
     const dates = desk.getByRole("region", { name: "Все даты серии" }).getByRole("listitem");
     await expect.poll(() => dates.count()).toBe(3);
     await dates.nth(0).getByText("— эта дата").waitFor();

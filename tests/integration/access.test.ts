@@ -451,6 +451,8 @@ const rules: Record<string, Rule> = {
   },
   "GET /api/events/{id}/calendar.ics": { may: "everyone" },
   "GET /api/events/proposals": { may: coordinatorOnly },
+  // Any signed-in organiser names speakers; the list is the experts' and officials' public names.
+  "GET /api/events/speakers": { may: "people" },
   "POST /api/events/{id}/publish": {
     may: coordinatorOnly,
     ids: async (f) => ({ id: await fresh.proposal(f) }),

@@ -48,7 +48,7 @@ export class Client {
 interface SentEmail {
   destination: { to: string[] };
   subject: string;
-  body: { text?: string };
+  body: { text?: string; html?: string };
   at: number;
 }
 

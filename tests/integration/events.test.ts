@@ -813,4 +813,63 @@ describe("events", () => {
     });
     expect(edited.status).toBe(200);
   });
+
+  it("put the ticket's QR code in the confirmation letter, as a PNG the portal serves and a reader decodes", async () => {
+    const event = await publishedEvent({ questions: [] });
+    const person = await signedIn();
+    const { ticket } = (await person.post(`/api/events/${event.id}/registration`, {})).json;
+    const letter = (await mailTo(person.email)).find((mail) =>
+      mail.subject.startsWith("Вы зарегистрированы"),
+    );
+    const src = /<img src="([^"]+)"[^>]*alt="QR-код билета ([A-Z0-9]+)"/.exec(letter?.body.html ?? "");
+    expect(src?.[2]).toBe(ticket);
+    const image = await fetch(`${portalUrl()}${new URL(src![1]!).pathname}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    const { PNG } = await import("pngjs");
+    const { default: jsQR } = await import("jsqr");
+    const png = PNG.sync.read(Buffer.from(await image.arrayBuffer()));
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(ticket);
+    expect((await fetch(`${portalUrl()}/api/tickets/not-a-ticket/qr.png`)).status).toBe(404);
+  });
+
+  it("name speakers from the portal's experts: listed for organisers, shown and found by name, an unknown one refused", async () => {
+    const coordinator = await asCoordinator();
+    const name = `Грантова Ирина ${Date.now().toString(36)}`;
+    const expert = await signedIn(undefined, name);
+    const accountId = (await expert.get("/api/auth/session")).json.account.id;
+    const { db } = await import("@cluster/core/db/service");
+    const { data: account } = await db().entities.account.get({ id: accountId }).go();
+    const granted = await coordinator.put(`/api/accounts/${accountId}/roles`, {
+      roles: ["expert"],
+      expertTopics: ["grants"],
+      version: account!.version,
+    });
+    expect(granted.status).toBe(200);
+    const speakers = await (await approvedMember()).get("/api/events/speakers");
+    expect(speakers.json.items).toContainEqual({
+      accountId,
+      name,
+      role: "expert",
+      about: "Подготовка грантовых заявок",
+    });
+    expect((await new Client().get("/api/events/speakers")).status).toBe(401);
+
+    const unknown = await coordinator.post(
+      "/api/events",
+      webinar({ speakerAccountIds: ["01NOSUCHACCOUNT0000000000"] }),
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.fields).toEqual({ "speakerAccountIds.0": "Такого эксперта нет на портале" });
+    const created = await coordinator.post(
+      "/api/events",
+      webinar({ speakerAccountIds: [accountId], questions: [] }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.json.portalSpeakers).toEqual([
+      { accountId, name, role: "expert", about: "Подготовка грантовых заявок" },
+    ]);
+    const found = await new Client().get(`/api/events?q=${encodeURIComponent(name.split(" ").at(-1)!)}`);
+    expect(found.json.items.map((item: { id: string }) => item.id)).toContain(created.json.id);
+  });
 });

@@ -8,6 +8,7 @@ import type {
   GiveFeedback,
   MyRegistration,
   Participant,
+  PortalSpeaker,
   Register,
   RegistrationView,
   UpdateEvent,
@@ -61,6 +62,11 @@ export const getEvent = query(async (id: string): Promise<EventDetail | null> =>
     throw error;
   }
 }, "event");
+
+export const getPortalSpeakers = query(
+  () => api.get<{ items: PortalSpeaker[] }>("/api/events/speakers"),
+  "portal-speakers",
+);
 
 export const createEvent = action(
   (input: CreateEvent) => api.post<EventDetail>("/api/events", input),

@@ -3,6 +3,7 @@ import {
   CreateEvent,
   EventDetail,
   EventView,
+  PortalSpeaker,
   ReturnProposal,
   ReviewProposal,
   UpdateEvent,
@@ -28,6 +29,14 @@ export const eventEditorOperations = operations({
     response: EventDetail,
     status: 201,
     errors: { 409: ["not_approved"] },
+  },
+  listPortalSpeakers: {
+    method: "get",
+    path: "/api/events/speakers",
+    summary: "The portal's experts and officials an organiser may name as speakers",
+    tag,
+    access: "person",
+    response: z.object({ items: z.array(PortalSpeaker) }),
   },
   listEventProposals: {
     method: "get",

@@ -4,6 +4,7 @@ import * as Questions from "@cluster/core/consultation/questions";
 import { db } from "@cluster/core/db/service";
 import * as Digest from "@cluster/core/digest/send";
 import * as Subscriptions from "@cluster/core/digest/subscriptions";
+import * as Changes from "@cluster/core/event/changes";
 import * as Events from "@cluster/core/event/events";
 import * as Organiser from "@cluster/core/event/organiser";
 import * as Outcome from "@cluster/core/event/outcome";
@@ -324,8 +325,10 @@ const handovers: DemoHandover[] = [
  */
 const events: (Omit<
   CreateEvent,
-  "startsAt" | "endsAt" | "speakers" | "spheres" | "questions" | "approvalRequired"
+  "startsAt" | "endsAt" | "speakers" | "spheres" | "questions" | "approvalRequired" | "speakerAccountIds"
 > & {
+  /** Speakers chosen from the portal's experts. */
+  portalSpeakers?: Who[];
   days: number;
   hour: number;
   hours: number;
@@ -347,6 +350,7 @@ const events: (Omit<
     hour: 15,
     hours: 2,
     speakers: ["Ирина Грантова, эксперт конкурсов Фонда президентских грантов"],
+    portalSpeakers: ["expert"],
     registrants: ["member", "yolochka", "theatre"],
   },
   {
@@ -510,12 +514,12 @@ async function holdEvents(
   organisations: Map<string, string>,
   today: number,
 ) {
-  for (const { days, hour, hours, speakers, registrants, outcome, ...demo } of events) {
+  for (const { days, hour, hours, speakers, portalSpeakers, registrants, outcome, ...demo } of events) {
     const startsAt = moscowAt(today, days, hour);
     const startMs = Date.parse(`${startsAt}:00+03:00`);
     const published = Math.min(today - DAY, startMs - 30 * DAY);
     const event = await Clock.at(published, () =>
-      Events.create(coordinator, {
+      Changes.create(coordinator, {
         ...demo,
         title: `${demo.title} (демо)`,
         startsAt,
@@ -524,6 +528,7 @@ async function holdEvents(
         spheres: [],
         questions: [],
         approvalRequired: false,
+        speakerAccountIds: (portalSpeakers ?? []).map((who) => actors[who].accountId),
       }),
     );
     for (const [index, who] of registrants.entries()) {

@@ -120,9 +120,17 @@ function Event(props: { event: EventDetail }) {
         </Show>
         <dt>Организатор</dt>
         <dd>{e().organiser}</dd>
-        <Show when={e().speakers.length > 0}>
+        <Show when={e().speakers.length + e().portalSpeakers.length > 0}>
           <dt>Выступают</dt>
-          <dd>{e().speakers.join(", ")}</dd>
+          <dd>
+            {[
+              ...e().portalSpeakers.map(
+                (speaker) =>
+                  `${speaker.name} (${speaker.role === "expert" ? "эксперт портала" : speaker.about})`,
+              ),
+              ...e().speakers,
+            ].join(", ")}
+          </dd>
         </Show>
         <Show when={e().topic}>
           {(topic) => (

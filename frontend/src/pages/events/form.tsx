@@ -1,13 +1,14 @@
 import { CreateEvent, type EventDetail, MAX_QUESTIONS, UpdateEvent } from "@cluster/core/event/schema";
 import { consultationTopics, municipalities } from "@cluster/core/reference";
-import { useNavigate } from "@solidjs/router";
+import { createAsync, useNavigate } from "@solidjs/router";
 import { createSignal, Index, Show } from "solid-js";
 import { createStore, produce } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
+import { getPortalSpeakers } from "../../data/events";
 import { useSession } from "../../providers/session";
 import { ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
-import { RadioGroup } from "../../ui/choice-group";
+import { CheckboxGroup, RadioGroup } from "../../ui/choice-group";
 import { ErrorSummary } from "../../ui/error-summary";
 import { Checkbox, TextArea, TextField } from "../../ui/field";
 import { blankToUndefined, errorUnder, issuesToFields } from "../../ui/form";
@@ -34,6 +35,7 @@ const labels: Record<string, string> = {
   "repeat.until": "Повторять до",
   topic: "Тема",
   speakers: "Выступают",
+  speakerAccountIds: "Эксперты портала",
   audience: "Для кого",
   questions: "Вопросы участникам",
 };
@@ -80,6 +82,7 @@ function initialForm(event?: EventDetail) {
     approvalRequired: event?.approvalRequired ?? false,
     topic: event?.topic ?? "",
     speakers: (event?.speakers ?? []).join("\n"),
+    speakerAccountIds: (event?.portalSpeakers ?? []).map((speaker) => speaker.accountId),
     audience: event?.audience ?? "",
     questions: (event?.questions ?? []).map((question) => ({
       id: question.id,
@@ -103,6 +106,7 @@ export function EventForm(props: {
 }) {
   const { session, hasRole } = useSession();
   const navigate = useNavigate();
+  const portalSpeakers = createAsync(() => getPortalSpeakers());
   const organisations = () => (session()?.memberships ?? []).filter((m) => m.status === "approved");
   const coordinator = () => hasRole("coordinator");
   const [form, setForm] = createStore(initialForm(props.initial));
@@ -138,6 +142,7 @@ export function EventForm(props: {
         .split("\n")
         .map((line) => line.trim())
         .filter(Boolean),
+      speakerAccountIds: form.speakerAccountIds,
       audience: blankToUndefined(form.audience),
       questions: form.questions.map((question) => ({
         ...(question.id ? { id: question.id } : {}),
@@ -374,6 +379,20 @@ export function EventForm(props: {
           onValue={(value) => setForm("speakers", value)}
           error={errorUnder(errors(), "speakers")}
         />
+        <Show when={portalSpeakers()?.items.length}>
+          <CheckboxGroup
+            name="speakerAccountIds"
+            legend={`${labels.speakerAccountIds} (необязательно)`}
+            hint="Эксперты консультаций и представители органов власти, зарегистрированные на портале"
+            options={(portalSpeakers()?.items ?? []).map((speaker) => ({
+              value: speaker.accountId,
+              label: `${speaker.name} — ${speaker.about}`,
+            }))}
+            value={form.speakerAccountIds}
+            onValue={(value) => setForm("speakerAccountIds", value)}
+            error={errorUnder(errors(), "speakerAccountIds")}
+          />
+        </Show>
         <TextField
           name="audience"
           label={`${labels.audience} (необязательно)`}

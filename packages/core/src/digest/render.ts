@@ -1,5 +1,5 @@
 import { config } from "../config";
-import { headerSafe } from "../mail/index";
+import { escapeHtml, headerSafe } from "../mail/index";
 import {
   resourceCategoryName as categoryNames,
   eventKindName as eventKindNames,
@@ -9,9 +9,6 @@ import {
 } from "../reference";
 import { type Digest, SECTION_SIZE } from "./content";
 import { links } from "./letters";
-
-/** Everything people wrote goes through this before it touches HTML. */
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** People's text on one line of a plain-text letter. */
 const oneLine = headerSafe;

@@ -1,10 +1,12 @@
-import { type Actor, requireCoordinator } from "../actor";
+import { type Actor, hasRole, requireCoordinator, requirePerson } from "../actor";
 import { Canceled, writeAll } from "../db/transaction";
 import { Conflict, Forbidden, Invalid, NotFound, stale } from "../errors";
 import { deliver, isConditionFailure, queued } from "../mail";
 import * as Templates from "../mail/templates";
+import { partyOf } from "../member/party";
 import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
+import { ulid } from "../shared/ulid";
 import {
   calendarEntry,
   detailOf,
@@ -20,8 +22,74 @@ import {
 import { calendarText } from "./ical";
 import { sendOnce } from "./letters";
 import { offerWaitingSeats } from "./registrations";
-import type { CancelEvent, ReturnProposal, UpdateEvent } from "./schema";
+import {
+  type CancelEvent,
+  type CreateEvent,
+  fromMoscowLocal,
+  occurrences,
+  type ReturnProposal,
+  type UpdateEvent,
+} from "./schema";
+import { chosenSpeakers } from "./speakers";
 import { db } from "./store";
+
+/**
+ * Coordinators publish an event at once; an approved member organisation proposes one, which a
+ * coordinator then publishes or returns.
+ */
+export async function create(actor: Actor, input: CreateEvent, now = Clock.now()) {
+  const person = requirePerson(actor);
+  const coordinator = hasRole(person, "coordinator");
+  if (!coordinator && !input.organisationId) {
+    throw new Forbidden("Предложить мероприятие может организация — участник кластера");
+  }
+  const party = input.organisationId
+    ? await partyOf(person, input.organisationId, { personally: false, refusal: "" })
+    : undefined;
+  const { repeat, ...single } = input;
+  const dates = occurrences(input.startsAt, repeat);
+  const first = eventFields(single, now);
+  if (first.startsAt <= now.toISOString()) throw new Invalid({ startsAt: "Это время уже прошло" });
+  const portalSpeakers = await chosenSpeakers(actor, input.speakerAccountIds);
+  const ids = dates.map(() => ulid());
+  const items = dates.map((startsAt, index) => ({
+    id: ids[index]!,
+    status: coordinator ? ("published" as const) : ("proposed" as const),
+    ...eventFields(shifted(single, startsAt), now),
+    portalSpeakers,
+    seriesIds: dates.length > 1 ? ids : undefined,
+    organiserAccountId: person.accountId,
+    organiserName: person.name,
+    organisationId: party?.organisationId,
+    organisationName: party?.organisationId ? party.name : undefined,
+    createdAt: now.toISOString(),
+  }));
+  // One transaction per date: a date and its search terms are a few dozen writes, a year of
+  // weekly dates would pass DynamoDB's 100 a transaction. Every input was checked before the first.
+  for (const item of items) {
+    await writeAll(db, ({ event, searchTerm }) => [
+      event.create(item).commit(),
+      ...Search.indexWrites(searchTerm, "events", undefined, searchDocument(item)),
+    ]);
+  }
+  return detailOf(actor, await findEvent(ids[0]!), undefined, now);
+}
+
+/**
+ * A date of a series: the times moved as far as its start, except the opening of registration,
+ * which opens for every date when it opens for the first.
+ */
+function shifted(input: Omit<CreateEvent, "repeat">, startsAt: string): Omit<CreateEvent, "repeat"> {
+  const by = fromMoscowLocal(startsAt)!.getTime() - fromMoscowLocal(input.startsAt)!.getTime();
+  const move = (value: string) =>
+    new Date(fromMoscowLocal(value)!.getTime() + by + 3 * 3600_000).toISOString().slice(0, 16);
+  return {
+    ...input,
+    startsAt,
+    endsAt: move(input.endsAt),
+    registrationClosesAt: input.registrationClosesAt ? move(input.registrationClosesAt) : undefined,
+  };
+}
 
 /** The optional fields an edit may clear: removed from the item rather than set to nothing. */
 const clearable = [
@@ -53,7 +121,10 @@ async function managed(actor: Actor, id: string) {
 export async function update(actor: Actor, id: string, input: UpdateEvent, now = Clock.now()) {
   const event = await managed(actor, id);
   if (event.version !== input.version) throw stale();
-  const fields = eventFields(input, now, event.questions);
+  const fields = {
+    ...eventFields(input, now, event.questions),
+    portalSpeakers: await chosenSpeakers(actor, input.speakerAccountIds),
+  };
   if (fields.startsAt !== event.startsAt && fields.startsAt <= now.toISOString()) {
     throw new Invalid({ startsAt: "Это время уже прошло" });
   }

@@ -23,6 +23,19 @@ export const EventEntity = /* @__PURE__ */ new Entity({
     address: { type: "string" },
     onlineUrl: { type: "string" },
     speakers: { type: "list", items: { type: "string" } },
+    /** Chosen from the portal's experts and officials: their names as they were when chosen. */
+    portalSpeakers: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          accountId: { type: "string", required: true },
+          name: { type: "string", required: true },
+          role: { type: ["expert", "official"] as const, required: true },
+          about: { type: "string", required: true },
+        },
+      },
+    },
     topic: { type: consultationTopicIds },
     spheres: { type: "list", items: { type: "string" } },
     audience: { type: "string" },

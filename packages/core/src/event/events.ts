@@ -1,14 +1,11 @@
 import type { EntityItem } from "electrodb";
-import { type Actor, hasRole, requireCoordinator, requirePerson } from "../actor";
+import { type Actor, hasRole, requireCoordinator } from "../actor";
 import { config } from "../config";
 import { pageOptions } from "../db/paging";
-import { writeAll } from "../db/transaction";
-import { Forbidden, Invalid, NotFound } from "../errors";
-import { partyOf } from "../member/party";
+import { Forbidden, NotFound } from "../errors";
 import { municipalityName } from "../reference";
 import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
-import { ulid } from "../shared/ulid";
 import type { EventEntity, RegistrationEntity } from "./entity";
 import type { CalendarEntry } from "./ical";
 import {
@@ -18,7 +15,6 @@ import {
   type EventQuery,
   type EventView,
   fromMoscowLocal,
-  occurrences,
   type RegistrationView,
   type UpdateEvent,
 } from "./schema";
@@ -67,13 +63,19 @@ export function searchDocument(
     EventItem,
     "id" | "status" | "kind" | "format" | "title" | "description" | "startsAt" | "municipality" | "address"
   > &
-    Partial<Pick<EventItem, "speakers" | "audience" | "topic">>,
+    Partial<Pick<EventItem, "speakers" | "portalSpeakers" | "audience" | "topic">>,
 ): Search.SearchDocument<EventHit> | undefined {
   if (event.status !== "published") return undefined;
   return {
     id: event.id,
     title: event.title,
-    text: [event.description, ...(event.speakers ?? []), event.audience, placeOf(event)]
+    text: [
+      event.description,
+      ...(event.speakers ?? []),
+      ...(event.portalSpeakers ?? []).map((speaker) => speaker.name),
+      event.audience,
+      placeOf(event),
+    ]
       .filter(Boolean)
       .join(" "),
     at: event.startsAt,
@@ -207,62 +209,6 @@ export function eventFields(
       options: question.kind === "choice" ? question.options : [],
       required: question.required,
     })),
-  };
-}
-
-/**
- * Coordinators publish an event at once; an approved member organisation proposes one, which a
- * coordinator then publishes or returns.
- */
-export async function create(actor: Actor, input: CreateEvent, now = Clock.now()) {
-  const person = requirePerson(actor);
-  const coordinator = hasRole(person, "coordinator");
-  if (!coordinator && !input.organisationId) {
-    throw new Forbidden("Предложить мероприятие может организация — участник кластера");
-  }
-  const party = input.organisationId
-    ? await partyOf(person, input.organisationId, { personally: false, refusal: "" })
-    : undefined;
-  const { repeat, ...single } = input;
-  const dates = occurrences(input.startsAt, repeat);
-  const first = eventFields(single, now);
-  if (first.startsAt <= now.toISOString()) throw new Invalid({ startsAt: "Это время уже прошло" });
-  const ids = dates.map(() => ulid());
-  const items = dates.map((startsAt, index) => ({
-    id: ids[index]!,
-    status: coordinator ? ("published" as const) : ("proposed" as const),
-    ...eventFields(shifted(single, startsAt), now),
-    seriesIds: dates.length > 1 ? ids : undefined,
-    organiserAccountId: person.accountId,
-    organiserName: person.name,
-    organisationId: party?.organisationId,
-    organisationName: party?.organisationId ? party.name : undefined,
-    createdAt: now.toISOString(),
-  }));
-  // One transaction per date: a date and its search terms are a few dozen writes, a year of
-  // weekly dates would pass DynamoDB's 100 a transaction. Every input was checked before the first.
-  for (const item of items) {
-    await writeAll(db, ({ event, searchTerm }) => [
-      event.create(item).commit(),
-      ...Search.indexWrites(searchTerm, "events", undefined, searchDocument(item)),
-    ]);
-  }
-  return detailOf(actor, await findEvent(ids[0]!), undefined, now);
-}
-
-/**
- * A date of a series: the times moved as far as its start, except the opening of registration,
- * which opens for every date when it opens for the first.
- */
-function shifted(input: Omit<CreateEvent, "repeat">, startsAt: string): Omit<CreateEvent, "repeat"> {
-  const by = fromMoscowLocal(startsAt)!.getTime() - fromMoscowLocal(input.startsAt)!.getTime();
-  const move = (value: string) =>
-    new Date(fromMoscowLocal(value)!.getTime() + by + 3 * 3600_000).toISOString().slice(0, 16);
-  return {
-    ...input,
-    startsAt,
-    endsAt: move(input.endsAt),
-    registrationClosesAt: input.registrationClosesAt ? move(input.registrationClosesAt) : undefined,
   };
 }
 
@@ -402,6 +348,7 @@ export async function detailOf(
     series: event.seriesIds ? await seriesOf(event.seriesIds) : undefined,
     description: event.description,
     speakers: event.speakers ?? [],
+    portalSpeakers: event.portalSpeakers ?? [],
     audience: event.audience,
     questions: (event.questions ?? []).map((question) => ({ ...question, options: question.options ?? [] })),
     cancelReason: event.status === "cancelled" ? event.cancelReason : undefined,

@@ -60,5 +60,9 @@ describe("a series of events", () => {
       "repeat.until": "Такой даты нет",
     });
     expect(fieldsOf({ every: "week", until: "2027-02-14" })).toEqual({});
+    // A broken first date is said once, on its field: the series is not reckoned from it.
+    expect(Object.keys(fieldsOf({ every: "week", until: "2027-02-14" }, "2027-13-45T25:00"))).not.toContain(
+      "repeat.until",
+    );
   });
 });

@@ -67,6 +67,13 @@ const eventFields = {
     z.array(text("выступающего", 2, 150)).check(z.maxLength(20, { error: "Не больше 20 выступающих" })),
     [],
   ),
+  /** Speakers chosen from the portal's experts and officials (GET /api/events/speakers). */
+  speakerAccountIds: z._default(
+    z
+      .array(z.string().check(z.minLength(1), z.maxLength(40)))
+      .check(z.maxLength(20, { error: "Не больше 20 выступающих" })),
+    [],
+  ),
   topic: z.optional(z.enum(consultationTopicIds, { error: "Выберите тему" })),
   spheres: z._default(
     z
@@ -172,6 +179,16 @@ export function occurrences(startsAt: string, repeat: Repeat | undefined): strin
   return dates;
 }
 
+/** An expert or official of the portal, as an organiser picks them and an event page names them. */
+export const PortalSpeaker = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  role: z.enum(["expert", "official"]),
+  /** The topics they answer, or the body they represent. */
+  about: z.string(),
+});
+export type PortalSpeaker = z.infer<typeof PortalSpeaker>;
+
 export const CreateEvent = z
   .strictObject({
     ...eventFields,
@@ -183,7 +200,8 @@ export const CreateEvent = z
   .check(
     eventRules,
     z.superRefine((value, ctx) => {
-      if (!value.repeat || typeof value.startsAt !== "string") return;
+      // An invalid first date is said on its own field; no series is reckoned from it.
+      if (!value.repeat || typeof value.startsAt !== "string" || !fromMoscowLocal(value.startsAt)) return;
       const dates = occurrences(value.startsAt, value.repeat);
       const issue = (message: string) =>
         ctx.addIssue({ code: "custom", path: ["repeat", "until"], message, input: value });
@@ -418,6 +436,7 @@ export const EventDetail = z.object({
   ...EventView.shape,
   description: z.string(),
   speakers: z.array(z.string()),
+  portalSpeakers: z.array(PortalSpeaker),
   audience: z.optional(z.string()),
   questions: z.array(
     z.object({

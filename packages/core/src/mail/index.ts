@@ -49,6 +49,9 @@ export interface Letter extends Message {
   attachments?: { fileName: string; contentType: string; content: Uint8Array | string }[];
 }
 
+/** Everything people wrote goes through this before it touches a letter's HTML. */
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
 /**
  * Header values come from people (titles, names): a CR or LF there would start a header of
  * the attacker's choosing, so every control character becomes a space.

@@ -1,6 +1,10 @@
 import { config } from "../config";
+import { escapeHtml } from "./index";
 
-/** Russian texts of transactional mail. Plain text: it reads well on any phone and client. */
+/**
+ * Russian texts of transactional mail. Plain text: it reads well on any phone and client; the
+ * confirmation of a seat adds HTML, for the ticket's QR code.
+ */
 
 const signature = "\n\n—\nКластер НКО Калужской области";
 
@@ -203,10 +207,23 @@ export const registrationConfirmed = (
     `Вы зарегистрированы на мероприятие «${event.title}».\n\n` +
     `Когда: ${eventWhen(event.startsAt)} (мск)\nГде: ${event.where}\n` +
     (event.link ? `Ссылка на подключение (только для вас, не пересылайте её): ${event.link}\n` : "") +
-    `Код билета: ${event.ticket} (QR-код — на странице мероприятия; покажите его или назовите код на входе)\n` +
+    `Код билета: ${event.ticket} (QR-код — в этом письме и на странице мероприятия; покажите его или назовите код на входе)\n` +
     "\n" +
     `Страница мероприятия (там же можно отменить регистрацию, если планы изменятся):\n${eventUrl(event.id)}` +
     signature,
+  // The same in HTML, with the ticket's QR code to show at the door from the phone's mail.
+  html:
+    `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>` +
+    `<body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.4;color:#1a1a1a;margin:0;padding:16px">` +
+    `<p>Вы зарегистрированы на мероприятие «${escapeHtml(event.title)}».</p>` +
+    `<p>Когда: ${escapeHtml(eventWhen(event.startsAt))} (мск)<br>Где: ${escapeHtml(event.where)}</p>` +
+    (event.link
+      ? `<p>Ссылка на подключение (только для вас, не пересылайте её): <a href="${escapeHtml(event.link)}">${escapeHtml(event.link)}</a></p>`
+      : "") +
+    `<p><img src="${config().publicUrl}/api/tickets/${event.ticket}/qr.png" width="200" height="200" alt="QR-код билета ${event.ticket}"><br>` +
+    `Код билета: <strong>${event.ticket}</strong> — покажите QR-код или назовите код на входе.</p>` +
+    `<p><a href="${eventUrl(event.id)}">Страница мероприятия</a> (там же можно отменить регистрацию, если планы изменятся).</p>` +
+    `<p style="color:#555">—<br>Кластер НКО Калужской области</p></body></html>`,
 });
 
 export const registrationRequested = (to: string, event: { id: string; title: string }) => ({

@@ -1,4 +1,5 @@
 import { config } from "../config";
+import { escapeHtml } from "../mail/index";
 import { formatChange, formatValue, periodLabel, sectionsToShow } from "./format";
 import type { ReportKind } from "./periods";
 import type { Report } from "./schema";
@@ -25,9 +26,6 @@ export function subjectOf(kind: ReportKind, report: Report) {
     ? `Отчёт кластера за ${MONTHS[Number(month) - 1]} ${year}`
     : `Отчёт кластера за неделю ${periodLabel(report.period)}`;
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The letter of a scheduled report: the figures in the body, the files attached by the caller. */
 export function reportLetter(kind: ReportKind, report: Report) {
