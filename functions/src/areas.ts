@@ -58,6 +58,8 @@ export const areas = [
       "POST /api/events",
       "GET /api/events/proposals",
       "GET /api/events/speakers",
+      "ANY /api/events/{id}/cover",
+      "GET /api/events/{id}/cover/{coverId}",
       "PUT /api/events/{id}",
       "POST /api/events/{id}/cancel",
       "POST /api/events/{id}/publish",

@@ -4,6 +4,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_PEOPLE } from "../../packages/local/src/demo-history";
+import { tinyPng } from "../fixtures/images";
 import { coordinatorContext, mailTo, signIn, uniqueEmail, url, useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -234,6 +235,18 @@ describe("events in the browser", () => {
     await dates.nth(1).getByRole("link").click();
     await dates.nth(1).getByText("— эта дата").waitFor();
     await desk.getByRole("heading", { level: 1, name: title }).waitFor();
+    // A cover for this date, from its edit page.
+    await desk.getByRole("link", { name: "Изменить" }).click();
+    await desk.getByRole("heading", { level: 1, name: "Изменить мероприятие" }).waitFor();
+    await desk
+      .getByLabel("Загрузить обложку")
+      .setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: tinyPng });
+    await desk.getByRole("img", { name: "Текущая обложка" }).waitFor();
+    await desk.getByRole("link", { name: "Вернуться к мероприятию" }).click();
+    await desk.getByRole("heading", { level: 1, name: title }).waitFor();
+    expect(await desk.locator("img.event-cover").getAttribute("src")).toMatch(
+      /^\/api\/events\/[0-9A-Z]{26}\/cover\//,
+    );
     await desk.close();
   });
 

@@ -154,6 +154,12 @@ const fresh = {
     });
     return id;
   },
+  /** A published event of the coordinator's with a cover picture. */
+  async withCover(f: Fixtures) {
+    const id = await fresh.event(f);
+    await f.coordinator.upload("PUT", `/api/events/${id}/cover`, tinyPng, "image/png");
+    return id;
+  },
   /** A request of A's to take part in an event that needs the organiser's approval. */
   async request(f: Fixtures) {
     const { json } = await f.coordinator.post(
@@ -453,6 +459,18 @@ const rules: Record<string, Rule> = {
   "GET /api/events/proposals": { may: coordinatorOnly },
   // Any signed-in organiser names speakers; the list is the experts' and officials' public names.
   "GET /api/events/speakers": { may: "people" },
+  "PUT /api/events/{id}/cover": { may: coordinatorOnly, ids: async (f) => ({ id: await fresh.event(f) }) },
+  "DELETE /api/events/{id}/cover": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.withCover(f) }),
+  },
+  "GET /api/events/{id}/cover/{coverId}": {
+    may: "everyone",
+    ids: async (f) => {
+      const id = await fresh.withCover(f);
+      return { id, coverId: (await f.coordinator.get(`/api/events/${id}`)).json.coverPath.split("/").at(-1) };
+    },
+  },
   "POST /api/events/{id}/publish": {
     may: coordinatorOnly,
     ids: async (f) => ({ id: await fresh.proposal(f) }),

@@ -2,6 +2,7 @@ import type { Person } from "@cluster/core/actor";
 import * as Clock from "@cluster/core/shared/clock";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { tinyPng } from "../fixtures/images";
 import { asCoordinator, Client, mailTo, portalUrl, signedIn } from "./client";
 import { approvedMember, beganAnHourAgo, moscowIn, webinar } from "./fixtures";
 
@@ -871,5 +872,38 @@ describe("events", () => {
     ]);
     const found = await new Client().get(`/api/events?q=${encodeURIComponent(name.split(" ").at(-1)!)}`);
     expect(found.json.items.map((item: { id: string }) => item.id)).toContain(created.json.id);
+  });
+
+  it("take a cover picture checked by its bytes, serve it to everyone and drop it when replaced or removed", async () => {
+    const coordinator = await asCoordinator();
+    const event = await publishedEvent({ questions: [] });
+    const fake = await coordinator.upload(
+      "PUT",
+      `/api/events/${event.id}/cover`,
+      new TextEncoder().encode("not a png"),
+      "image/png",
+    );
+    expect(fake.status).toBe(422);
+    expect(fake.json.error.fields).toEqual({ cover: "Загрузите изображение PNG, JPEG или WebP" });
+    const stranger = await signedIn();
+    expect((await stranger.upload("PUT", `/api/events/${event.id}/cover`, tinyPng, "image/png")).status).toBe(
+      403,
+    );
+
+    const set = await coordinator.upload("PUT", `/api/events/${event.id}/cover`, tinyPng, "image/png");
+    expect(set.status).toBe(200);
+    const first = set.json.coverPath as string;
+    const image = await fetch(`${portalUrl()}${first}`);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await image.arrayBuffer()).equals(tinyPng)).toBe(true);
+    const listed = await new Client().get(`/api/events?q=${encodeURIComponent(event.title)}`);
+    expect(listed.json.items.find((item: { id: string }) => item.id === event.id)?.coverPath).toBe(first);
+
+    const replaced = await coordinator.upload("PUT", `/api/events/${event.id}/cover`, tinyPng, "image/png");
+    expect(replaced.json.coverPath).not.toBe(first);
+    expect((await fetch(`${portalUrl()}${first}`)).status).toBe(404);
+    const removed = await coordinator.delete(`/api/events/${event.id}/cover`);
+    expect(removed.json.coverPath).toBeUndefined();
+    expect((await fetch(`${portalUrl()}${replaced.json.coverPath}`)).status).toBe(404);
   });
 });

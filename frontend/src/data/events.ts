@@ -24,7 +24,7 @@ import {
   municipalityIds,
 } from "@cluster/core/reference";
 import { action, query } from "@solidjs/router";
-import { ApiError, api, download, type Page, queryString } from "./api";
+import { ApiError, api, download, type Page, queryString, type RawBody } from "./api";
 import { oneOf, type SearchParams, textParam } from "./params";
 
 export type CalendarFilters = {
@@ -127,6 +127,16 @@ export const checkInParticipant = action(
 );
 
 const eventPath = (id: string, rest: string) => `/api/events/${encodeURIComponent(id)}${rest}`;
+
+export const setEventCover = action(
+  (id: string, file: RawBody) => api.putFile<EventDetail>(eventPath(id, "/cover"), file),
+  "set-event-cover",
+);
+
+export const removeEventCover = action(
+  (id: string) => api.delete<EventDetail>(eventPath(id, "/cover")),
+  "remove-event-cover",
+);
 
 export const approveRegistration = action(
   (id: string, accountId: string) =>

@@ -8,6 +8,7 @@ import {
   ReviewProposal,
   UpdateEvent,
 } from "@cluster/core/event/schema";
+import { IMAGE_MAX_BYTES, imageTypes } from "@cluster/core/shared/images";
 import * as z from "zod/mini";
 import { operations } from "../http/operation";
 
@@ -29,6 +30,33 @@ export const eventEditorOperations = operations({
     response: EventDetail,
     status: 201,
     errors: { 409: ["not_approved"] },
+  },
+  setEventCover: {
+    method: "put",
+    path: "/api/events/{id}/cover",
+    summary: "Set the cover picture (PNG, JPEG or WebP, up to 200 KB) as the raw body (organisers)",
+    tag,
+    access: "person",
+    upload: { types: imageTypes, maxBytes: IMAGE_MAX_BYTES },
+    response: EventDetail,
+    errors: { 409: ["cancelled", "stale"] },
+  },
+  removeEventCover: {
+    method: "delete",
+    path: "/api/events/{id}/cover",
+    summary: "Remove the cover picture (organisers)",
+    tag,
+    access: "person",
+    response: EventDetail,
+    errors: { 409: ["cancelled", "stale"] },
+  },
+  getEventCover: {
+    method: "get",
+    path: "/api/events/{id}/cover/{coverId}",
+    summary: "The cover picture (cacheable for good: a new picture has a new id)",
+    tag,
+    access: "guest",
+    produces: imageTypes,
   },
   listPortalSpeakers: {
     method: "get",

@@ -77,6 +77,9 @@ function Event(props: { event: EventDetail }) {
         <a href="/events">← Мероприятия</a>
       </p>
       <PageTitle>{e().title}</PageTitle>
+      <Show when={e().coverPath}>
+        {(src) => <img class="event-cover" src={src()} alt="" width="720" height="360" />}
+      </Show>
       <Show when={e().may.manage && e().status !== "cancelled"}>
         <Manage event={e()} />
       </Show>

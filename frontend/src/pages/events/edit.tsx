@@ -5,6 +5,7 @@ import { getEvent, updateEvent } from "../../data/events";
 import { PageTitle } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
 import { SignInGate } from "../login/gate";
+import { CoverField } from "./cover";
 import { EventForm } from "./form";
 
 export default function EditEventPage() {
@@ -28,6 +29,7 @@ export default function EditEventPage() {
                     Участники получат письмо об изменениях с обновлённым приглашением для календаря.{" "}
                     <a href={`/events/${current().id}`}>Вернуться к мероприятию</a>
                   </p>
+                  <CoverField event={current()} />
                   <EventForm
                     initial={current()}
                     pending={submission.pending}

@@ -132,7 +132,12 @@ export default function Calendar() {
             <ul class="result-list">
               <For each={list.items()}>
                 {(event) => (
-                  <li class="result">
+                  <li class="result" classList={{ "result--photo": !!event.coverPath }}>
+                    <Show when={event.coverPath}>
+                      {(src) => (
+                        <img class="result-photo" src={src()} alt="" loading="lazy" width="96" height="72" />
+                      )}
+                    </Show>
                     <h3 class="result-title">
                       <a href={`/events/${event.id}`}>{event.title}</a>
                     </h3>

@@ -68,6 +68,8 @@ export const EventEntity = /* @__PURE__ */ new Entity({
     /** Set by a change or a cancellation until every registrant has been told (the notices index). */
     noticeAt: { type: "string" },
     cancelReason: { type: "string" },
+    /** The cover picture: an eventCover item, its id new with each picture (so cached for good). */
+    coverId: { type: "string" },
     /** Every date of the series it was created in, itself included, in order. */
     seriesIds: { type: "list", items: { type: "string" } },
     /** Why a coordinator returned a proposal to its organiser. */
@@ -205,6 +207,24 @@ export const RegistrationEntity = /* @__PURE__ */ new Entity({
       index: "gsi3",
       pk: { field: "gsi3pk", composite: [] },
       sk: { field: "gsi3sk", composite: ["offerExpiresAt"] },
+    },
+  },
+});
+
+/** An event's cover picture (PNG, JPEG or WebP up to 200 KB, as the listings' photos). */
+export const EventCoverEntity = /* @__PURE__ */ new Entity({
+  model: { entity: "eventCover", version: "1", service: SERVICE },
+  attributes: {
+    eventId: { type: "string", required: true, readOnly: true },
+    id: { type: "string", required: true, readOnly: true },
+    contentType: { type: "string", required: true },
+    /** base64 */
+    data: { type: "string", required: true },
+  },
+  indexes: {
+    byEvent: {
+      pk: { field: "pk", composite: ["eventId"] },
+      sk: { field: "sk", composite: ["id"] },
     },
   },
 });

@@ -166,6 +166,7 @@ export function eventView(event: EventItem, now = Clock.now()): EventView {
     approvalRequired: event.approvalRequired,
     awaitingApproval: event.awaitingApproval,
     registration: registrationState(event, now),
+    coverPath: event.coverId ? `/api/events/${event.id}/cover/${event.coverId}` : undefined,
     registrationOpensAt: event.registrationOpensAt,
     registrationClosesAt: event.registrationClosesAt,
   };

@@ -427,6 +427,8 @@ export const EventView = z.object({
   /** Requests the organiser has not decided on yet. */
   awaitingApproval: z.number(),
   registration: z.enum(["not_yet", "open", "closed"]),
+  /** The cover picture's address, when the event has one. */
+  coverPath: z.optional(z.string()),
   registrationOpensAt: z.string(),
   registrationClosesAt: z.string(),
 });

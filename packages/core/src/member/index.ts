@@ -2,15 +2,16 @@ import { type Actor, hasRole, type Person, requireCoordinator, requirePerson } f
 import { config } from "../config";
 import { pageOptions } from "../db/paging";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, Forbidden, Invalid, NotFound, stale, VisibleError } from "../errors";
+import { Conflict, Forbidden, NotFound, stale, VisibleError } from "../errors";
 import { searchKey } from "../identifiers";
 import { deliver, type Queued, queued } from "../mail";
 import * as Templates from "../mail/templates";
 import * as Search from "../search/index";
 import * as Clock from "../shared/clock";
-import { IMAGE_MAX_BYTES, type ImageType, sniffImage } from "../shared/images";
+import type { ImageType } from "../shared/images";
 import { hashToken, newToken } from "../shared/secrets";
 import { ulid } from "../shared/ulid";
+import { uploadedImage } from "../shared/uploaded-image";
 import type {
   AcceptInvitation,
   Application,
@@ -206,16 +207,11 @@ async function changeLogo(actor: Actor, id: string, image?: { contentType: Image
 }
 
 export async function setLogo(actor: Actor, id: string, contentType: string, bytes: Uint8Array) {
-  if (bytes.byteLength > IMAGE_MAX_BYTES) {
-    throw new VisibleError("too_large", "Логотип должен быть не больше 200 КБ", 413, {
-      logo: "Не больше 200 КБ",
-    });
-  }
-  const sniffed = sniffImage(bytes);
-  if (!sniffed || sniffed !== contentType) {
-    throw new Invalid({ logo: "Загрузите изображение PNG, JPEG или WebP" });
-  }
-  return changeLogo(actor, id, { contentType: sniffed, data: Buffer.from(bytes).toString("base64") });
+  return changeLogo(
+    actor,
+    id,
+    uploadedImage(bytes, contentType, "logo", "Логотип должен быть не больше 200 КБ"),
+  );
 }
 
 export const removeLogo = (actor: Actor, id: string) => changeLogo(actor, id);

@@ -1,8 +1,8 @@
 import type { Actor } from "../actor";
 import { Canceled, writeAll } from "../db/transaction";
-import { Conflict, Invalid, NotFound, stale, VisibleError } from "../errors";
-import { IMAGE_MAX_BYTES, sniffImage } from "../shared/images";
+import { Conflict, NotFound, stale } from "../errors";
 import { ulid } from "../shared/ulid";
+import { uploadedImage } from "../shared/uploaded-image";
 import { openStatuses } from "./entity";
 import { canManage, findListing, type ListingItem, listingWrites, requireManager, view } from "./listings";
 import { db } from "./store";
@@ -34,14 +34,7 @@ async function change(
 }
 
 export async function addPhoto(actor: Actor, id: string, contentType: string, bytes: Uint8Array) {
-  if (bytes.byteLength > IMAGE_MAX_BYTES) {
-    throw new VisibleError("too_large", "Фотография должна быть не больше 200 КБ", 413, {
-      photo: "Не больше 200 КБ",
-    });
-  }
-  const sniffed = sniffImage(bytes);
-  if (!sniffed || sniffed !== contentType)
-    throw new Invalid({ photo: "Загрузите изображение PNG, JPEG или WebP" });
+  const image = uploadedImage(bytes, contentType, "photo", "Фотография должна быть не больше 200 КБ");
   const current = await findListing(id);
   await requireManager(actor, current);
   if (!changeable.has(current.status)) throw new Conflict("Закрытое объявление нельзя изменить", "closed");
@@ -53,7 +46,7 @@ export async function addPhoto(actor: Actor, id: string, contentType: string, by
   }
   const photoId = ulid();
   return change(current, [...photoIds, photoId], {
-    put: { id: photoId, contentType: sniffed, data: Buffer.from(bytes).toString("base64") },
+    put: { id: photoId, ...image },
   });
 }
 
