@@ -136,6 +136,9 @@ describe("events in the browser", () => {
     const path = new URL(desk.url()).pathname;
     await desk.getByRole("link", { name: "Участники и отметка" }).click();
     await desk.getByRole("heading", { level: 1, name: "Участники" }).waitFor();
+    // Found by name, as someone without a phone at the door.
+    await desk.getByRole("searchbox", { name: "Найти участника" }).fill("смирнова");
+    await expect.poll(() => desk.getByRole("row").filter({ hasText: "(демо)" }).count()).toBe(1);
     await desk.getByRole("button", { name: `Отметить: ${attendeeName}` }).click();
     await desk
       .getByRole("row")

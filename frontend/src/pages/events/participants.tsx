@@ -184,6 +184,15 @@ function List(props: { eventId: string; questions: { id: string; label: string }
       return false;
     }
   }
+  const [query, setQuery] = createSignal("");
+  /** Those without a phone are found by name at the door: by any part of the name, e-mail or organisation. */
+  const fold = (text: string) => text.toLowerCase().replaceAll("ё", "е");
+  const shown = () =>
+    (list()?.items ?? []).filter((participant) =>
+      fold([participant.name, participant.email, participant.organisation ?? ""].join(" ")).includes(
+        fold(query().trim()),
+      ),
+    );
   async function mark(participant: Participant) {
     setProblem(undefined);
     try {
@@ -206,6 +215,14 @@ function List(props: { eventId: string; questions: { id: string; label: string }
         </a>
       </p>
       <ProblemAlert message={problem()} />
+      <TextField
+        name="participantSearch"
+        type="search"
+        label="Найти участника"
+        hint="По имени, почте или организации — для тех, кто без телефона"
+        value={query()}
+        onValue={setQuery}
+      />
       <DataBoundary loading="Загружаем участников…">
         <Show when={list()?.items.length} fallback={<p>Пока никто не зарегистрировался.</p>}>
           <div class="table-scroll">
@@ -220,7 +237,7 @@ function List(props: { eventId: string; questions: { id: string; label: string }
                 </tr>
               </thead>
               <tbody>
-                <For each={list()?.items}>
+                <For each={shown()}>
                   {(participant) => (
                     <tr>
                       <th scope="row">
