@@ -312,7 +312,9 @@ try {
     const figures = await compared(`${portal.url}${path}`, () =>
       Promise.all(areas.map((search) => search())),
     );
-    console.log(`header search: «${q}» over the three areas at once; ${describeReads(one)}`);
+    console.log(
+      `header search: «${q}» over the ${Search.searchAreas.length} areas at once (${Search.searchAreas.join(", ")}); ${describeReads(one)}`,
+    );
     for (const text of line(figures)) console.log(text);
   }
 } finally {
