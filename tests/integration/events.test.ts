@@ -764,6 +764,13 @@ describe("events", () => {
       expect(asked.json.ticket).toBeUndefined();
       expect(await subjects(person.email)).toContain(`Заявка на участие: «${event.title}»`);
     }
+    // A request withdrawn before the decision leaves nothing behind.
+    const fourth = await signedIn();
+    const withdrawn = await fourth.post(`/api/events/${event.id}/registration`, {});
+    expect(
+      (await fourth.post(`/api/events/${event.id}/registration/cancel`, { version: withdrawn.json.version }))
+        .status,
+    ).toBe(200);
     const waitingOnes = await new Client().get(`/api/events/${event.id}`);
     expect(waitingOnes.json).toMatchObject({
       awaitingApproval: 3,
@@ -797,6 +804,10 @@ describe("events", () => {
       declineReason: "Вебинар для НКО Обнинска, а ваша организация из другого района",
     });
     expect(seen.may.register).toBe(false);
+    const undo = await third.post(`/api/events/${event.id}/registration/cancel`, {
+      version: seen.myRegistration.version,
+    });
+    expect(undo.json.error.code).toBe("declined");
     expect((await third.post(`/api/events/${event.id}/registration`, {})).json.error.code).toBe(
       "already_registered",
     );

@@ -96,6 +96,7 @@ export const eventOperations = operations({
     access: "person",
     body: ChangeRegistration,
     response: z.object({ ok: z.literal(true) }),
+    errors: { 409: ["declined"] },
   },
   confirmSeatOffer: {
     method: "post",

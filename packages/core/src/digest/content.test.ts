@@ -49,6 +49,7 @@ const catalogue: Catalogue = {
   ],
   closing: [{ ...listing("SOON"), closesOn: "2026-11-30" }],
   events: [
+    // Announced before the subscriber's last digest, but starting within two days: the last call.
     {
       id: "E-GRANTS",
       kind: "webinar",
@@ -56,6 +57,7 @@ const catalogue: Catalogue = {
       title: "Гранты",
       startsAt: "2026-11-27T15:00:00.000Z",
       topic: "grants",
+      at: "2026-11-01T10:00:00.000Z",
     },
     {
       id: "E-OBNINSK",
@@ -64,6 +66,7 @@ const catalogue: Catalogue = {
       title: "Встреча",
       startsAt: "2026-11-28T15:00:00.000Z",
       municipality: "obninsk",
+      at: "2026-11-21T10:00:00.000Z",
     },
     {
       id: "E-LEGAL",
@@ -73,8 +76,19 @@ const catalogue: Catalogue = {
       startsAt: "2026-11-29T15:00:00.000Z",
       municipality: "kaluga",
       topic: "legal",
+      at: "2026-11-22T10:00:00.000Z",
+    },
+    // Announced long ago and not soon: the subscriber was told of it already.
+    {
+      id: "E-OLD",
+      kind: "meeting",
+      format: "online",
+      title: "Давно",
+      startsAt: "2026-12-05T15:00:00.000Z",
+      at: "2026-11-01T10:00:00.000Z",
     },
   ],
+  eventsSoonUntil: "2026-11-28T00:00:00.000Z",
 };
 
 const subscriber = (overrides: Partial<Subscriber> = {}) =>
@@ -96,7 +110,7 @@ const subscriber = (overrides: Partial<Subscriber> = {}) =>
 const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
 
 describe("a subscriber's digest", () => {
-  it("lists the coming events of their consultation topics and municipalities, online ones everywhere", () => {
+  it("lists the events announced since their last digest or starting within two days, of their topics and municipalities", () => {
     expect(ids(select(catalogue, subscriber(), new Set()).events)).toEqual([
       "E-GRANTS",
       "E-LEGAL",

@@ -50,9 +50,13 @@ export interface EventNews {
   /** Absent for an online event, which concerns every municipality. */
   municipality?: string;
   topic?: string;
+  /** When it went on the calendar. */
+  at: string;
 }
 /** The digest's events are those of the next two weeks. */
 const EVENTS_AHEAD_DAYS = 14;
+/** An event this close is in every digest until it starts, announced or not: the last call. */
+const EVENTS_SOON_DAYS = 2;
 
 /** Everything new in the period, read once per run whatever the number of subscribers. */
 export interface Catalogue {
@@ -64,6 +68,8 @@ export interface Catalogue {
   requests: CatalogueRow[];
   /** Published events starting in the next two weeks, soonest first. */
   events: EventNews[];
+  /** Events starting before this are "soon". */
+  eventsSoonUntil: string;
 }
 
 type CatalogueRow = Awaited<ReturnType<typeof catalogueSince>>[number];
@@ -154,7 +160,9 @@ export async function buildCatalogue(since: string, now = Clock.now()): Promise<
       startsAt: item.startsAt,
       municipality: item.format === "online" ? undefined : item.municipality,
       topic: item.topic,
+      at: item.publishedAt ?? item.createdAt,
     })),
+    eventsSoonUntil: new Date(now.getTime() + EVENTS_SOON_DAYS * 24 * 3600_000).toISOString(),
   };
 }
 
@@ -248,11 +256,13 @@ export function select(
           )
           .sort((a, b) => a.closesOn.localeCompare(b.closesOn))
       : [],
-    // Upcoming, not new: an event stays in the digests until it starts, its topic and place
-    // as the subscriber chose (one without a topic concerns everybody; online, every place).
+    // Each event once when it is announced, and again in its last two days: a daily digest does
+    // not repeat the fortnight's calendar. Its topic and place as the subscriber chose (one
+    // without a topic concerns everybody; online, every place).
     events: topics.has("events")
       ? catalogue.events.filter(
           (item) =>
+            (item.at > since || item.startsAt < catalogue.eventsSoonUntil) &&
             (!item.topic || wants(subscriber.consultationTopics, item.topic)) &&
             (!item.municipality || nearby(subscriber.municipalities, item.municipality)),
         )

@@ -24,6 +24,7 @@ describe("digest letters", () => {
       title: "Бюджет заявки",
       startsAt: "2026-12-10T15:00:00.000Z",
       municipality: "obninsk",
+      at: "2026-12-01T10:00:00.000Z",
     };
     const letter = renderDigest({ ...empty, events: [event] }, "token.sig");
     expect(letter.text).toContain("БЛИЖАЙШИЕ МЕРОПРИЯТИЯ");

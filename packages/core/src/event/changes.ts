@@ -55,6 +55,7 @@ export async function create(actor: Actor, input: CreateEvent, now = Clock.now()
   const items = dates.map((startsAt, index) => ({
     id: ids[index]!,
     status: coordinator ? ("published" as const) : ("proposed" as const),
+    publishedAt: coordinator ? now.toISOString() : undefined,
     ...eventFields(shifted(single, startsAt), now),
     portalSpeakers,
     seriesIds: dates.length > 1 ? ids : undefined,
@@ -154,12 +155,16 @@ export async function update(actor: Actor, id: string, input: UpdateEvent, now =
         (removed.length ? patch.remove(removed) : patch)
           .add({ version: 1, sequence: 1 })
           .composite({ organiserAccountId: event.organiserAccountId })
-          .where((attr, { eq, lte }) =>
+          .where((attr, { eq, lte, notExists }) =>
             [
               eq(attr.version, event.version),
               // Seats taken meanwhile must still fit.
               fields.capacityInPerson !== undefined ? lte(attr.takenInPerson, fields.capacityInPerson) : "",
               fields.capacityOnline !== undefined ? lte(attr.takenOnline, fields.capacityOnline) : "",
+              // A request that arrived meanwhile would be stranded without approval.
+              fields.approvalRequired
+                ? ""
+                : `(${notExists(attr.awaitingApproval)} OR ${eq(attr.awaitingApproval, 0)})`,
             ]
               .filter(Boolean)
               .join(" AND "),
@@ -222,6 +227,7 @@ export async function cancel(actor: Actor, id: string, input: CancelEvent, now =
 }
 
 const told = (registration: RegistrationItem) =>
+  registration.status === "pending" ||
   registration.status === "confirmed" ||
   registration.status === "offered" ||
   registration.status === "waiting";
@@ -335,7 +341,7 @@ async function review(
       ),
       events
         .patch({ id })
-        .set(next)
+        .set(next.status === "published" ? { ...next, publishedAt: Clock.nowIso() } : next)
         .add({ version: 1 })
         .composite({ startsAt: event.startsAt, organiserAccountId: event.organiserAccountId })
         .where((attr, { eq }) => `${eq(attr.version, event.version)} AND ${eq(attr.status, event.status)}`)

@@ -68,6 +68,8 @@ export const EventEntity = /* @__PURE__ */ new Entity({
     /** Set by a change or a cancellation until every registrant has been told (the notices index). */
     noticeAt: { type: "string" },
     cancelReason: { type: "string" },
+    /** When it went on the calendar: the digest announces it to each subscriber once. */
+    publishedAt: { type: "string" },
     /** The cover picture: an eventCover item, its id new with each picture (so cached for good). */
     coverId: { type: "string" },
     /** Every date of the series it was created in, itself included, in order. */

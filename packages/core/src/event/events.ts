@@ -163,8 +163,9 @@ export function eventView(event: EventItem, now = Clock.now()): EventView {
       online: remote ? seatCount(event.capacityOnline, event.takenOnline) : undefined,
     },
     waiting: event.waiting,
-    approvalRequired: event.approvalRequired,
-    awaitingApproval: event.awaitingApproval,
+    // Items written before these attributes existed read as their defaults.
+    approvalRequired: event.approvalRequired ?? false,
+    awaitingApproval: event.awaitingApproval ?? 0,
     registration: registrationState(event, now),
     coverPath: event.coverId ? `/api/events/${event.id}/cover/${event.coverId}` : undefined,
     registrationOpensAt: event.registrationOpensAt,
@@ -327,11 +328,13 @@ const active = (registration: RegistrationItem | undefined) =>
     : undefined;
 
 /** The dates of a series as they are now (a date may have moved or been cancelled since). */
-async function seriesOf(ids: string[]) {
+async function seriesOf(ids: string[], manage: boolean) {
   const { data } = await db()
     .entities.event.get(ids.map((id) => ({ id })))
     .go({ attributes: ["id", "startsAt", "status"] });
+  // Dates still proposed are for their organisers only, as their pages are.
   return data
+    .filter(({ status }) => manage || status === "published" || status === "cancelled")
     .map(({ id, startsAt, status }) => ({ id, startsAt, status }))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
@@ -346,7 +349,7 @@ export async function detailOf(
   const mine = active(registration);
   return {
     ...eventView(event, now),
-    series: event.seriesIds ? await seriesOf(event.seriesIds) : undefined,
+    series: event.seriesIds ? await seriesOf(event.seriesIds, manage) : undefined,
     description: event.description,
     speakers: event.speakers ?? [],
     portalSpeakers: event.portalSpeakers ?? [],
@@ -358,7 +361,7 @@ export async function detailOf(
     summary: event.summary,
     materials: event.materials ?? [],
     feedback: {
-      count: event.feedbackCount,
+      count: event.feedbackCount ?? 0,
       average: event.feedbackCount
         ? Math.round((event.feedbackTotal / event.feedbackCount) * 10) / 10
         : undefined,

@@ -16,7 +16,7 @@ const ASK_WITHIN_DAYS = 7;
 /**
  * The organiser records how it went: the summary or minutes and the materials (the recording,
  * the slides, links). The first record marks the event held; from then on attendees are asked
- * for feedback and may download their certificates. Allowed from the start on.
+ * for feedback (by the events job) and may download their certificates. Allowed from the start on.
  */
 export async function recordOutcome(actor: Actor, id: string, input: EventOutcome, now = Clock.now()) {
   const event = await organisedBy(actor, id, "Итоги подводит организатор или координатор");
@@ -36,15 +36,15 @@ export async function recordOutcome(actor: Actor, id: string, input: EventOutcom
     .catch((error) => {
       throw isConditionFailure(error) ? stale() : error;
     });
-  await askFeedback(id, now);
+  // The events job asks the attendees (within 15 minutes): a few hundred letters are not this request's to wait for.
   return detailOf(actor, await findEvent(id), undefined, now);
 }
 
 /**
  * Asks each attendee of a held event for feedback, once: the mark and the letter are one
- * transaction conditional on no mark. Run when the outcome is recorded and by the events job.
+ * transaction conditional on no mark. Run by the events job.
  */
-export async function askFeedback(id: string, now = Clock.now()) {
+async function askFeedback(id: string, now = Clock.now()) {
   const event = await findEvent(id);
   if (!event.heldAt || event.status !== "published") return 0;
   if (now.getTime() - Date.parse(event.startsAt) > ASK_WITHIN_DAYS * DAY) return 0;

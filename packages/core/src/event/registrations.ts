@@ -435,6 +435,8 @@ async function ownRegistration(actor: Actor, eventId: string) {
 export async function cancel(actor: Actor, eventId: string, input: ChangeRegistration) {
   await retried(async () => {
     const registration = await ownRegistration(actor, eventId);
+    // A declined request holds nothing to give back, and stays declined (it cannot be sent again).
+    if (registration.status === "declined") throw new Conflict("Организатор уже отклонил заявку", "declined");
     if (registration.version !== input.version) throw stale();
     const event = await findEvent(eventId);
     // Whoever got an invitation gets its cancellation, so the calendar entry goes away too.
