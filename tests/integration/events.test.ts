@@ -744,6 +744,17 @@ describe("events", () => {
     expect(third.json.seats.online).toEqual({ capacity: 1, taken: 0 });
     expect(third.json.series).toEqual(series);
 
+    // The longest series, a year of weekly dates, is written in one transaction.
+    const yearEnd = new Date(Date.parse(`${startsAt}:00+03:00`) + 357 * 24 * HOUR + 3 * HOUR)
+      .toISOString()
+      .slice(0, 10);
+    const year = await coordinator.post(
+      "/api/events",
+      webinar({ questions: [], startsAt, endsAt: moscowIn(74), repeat: { every: "week", until: yearEnd } }),
+    );
+    expect(year.status).toBe(201);
+    expect(year.json.series).toHaveLength(52);
+
     const refused = await coordinator.post(
       "/api/events",
       webinar({ title: "Серия, которой не будет", repeat: { every: "week", until: "2020-01-01" } }),
