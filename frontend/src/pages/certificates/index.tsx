@@ -1,3 +1,4 @@
+import { CERTIFICATE_CODE, typedCode } from "@cluster/core/certificate/schema";
 import { useNavigate } from "@solidjs/router";
 import { createSignal } from "solid-js";
 import { Button } from "../../ui/button";
@@ -18,8 +19,8 @@ export default function CertificateCheckPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const typed = code().replace(/[\s-]/g, "").toUpperCase();
-          if (!/^[A-HJ-NP-Z2-9]{12}$/.test(typed)) {
+          const typed = typedCode(code());
+          if (!CERTIFICATE_CODE.test(typed)) {
             setError("Код сертификата — 12 букв и цифр, например ABCD-EFGH-JK23");
             return;
           }

@@ -1,3 +1,4 @@
+import { printedCode } from "@cluster/core/certificate/schema";
 import { createAsync, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
 import { getCertificate } from "../../data/events";
@@ -5,7 +6,6 @@ import { Alert } from "../../ui/alert";
 import { formatDate } from "../../ui/format";
 import { PageTitle, useMetaDescription } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
-import { printedCertificateCode } from "../events/labels";
 
 /** The public check of one certificate: what it says, as it was issued. */
 export default function CertificatePage() {
@@ -22,8 +22,8 @@ export default function CertificatePage() {
             fallback={
               <Alert kind="warning" title="Сертификат не найден">
                 <p>
-                  Сертификат с кодом {printedCertificateCode(params.code.toUpperCase())} не выдавался.
-                  Проверьте код или <a href="/certificates">введите его заново</a>.
+                  Сертификат с кодом {printedCode(params.code.toUpperCase())} не выдавался. Проверьте код или{" "}
+                  <a href="/certificates">введите его заново</a>.
                 </p>
               </Alert>
             }
@@ -33,7 +33,7 @@ export default function CertificatePage() {
                 <Alert kind="success" title="Сертификат подлинный">
                   <p>
                     Выдан {formatDate(found().issuedAt)} Кластером НКО Калужской области, код{" "}
-                    {printedCertificateCode(found().code)}.
+                    {printedCode(found().code)}.
                   </p>
                 </Alert>
                 <dl class="facts">

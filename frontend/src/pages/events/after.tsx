@@ -1,3 +1,4 @@
+import { printedCode } from "@cluster/core/certificate/schema";
 import { type EventDetail, GiveFeedback } from "@cluster/core/event/schema";
 import { useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
@@ -9,7 +10,7 @@ import { RadioGroup } from "../../ui/choice-group";
 import { ErrorSummary } from "../../ui/error-summary";
 import { TextArea } from "../../ui/field";
 import { issuesToFields } from "../../ui/form";
-import { materialKindName, printedCertificateCode } from "./labels";
+import { materialKindName } from "./labels";
 
 /** After the event: how it went (summary, materials), the attendees' rating, and the attendee's own part. */
 export function AfterEvent(props: { event: EventDetail }) {
@@ -92,7 +93,7 @@ function Certificate(props: { event: EventDetail }) {
       <Show when={code()}>
         {(issued) => (
           <p>
-            Код проверки: <strong>{printedCertificateCode(issued())}</strong> ·{" "}
+            Код проверки: <strong>{printedCode(issued())}</strong> ·{" "}
             <a href={`/certificates/${issued()}`}>страница проверки</a>
           </p>
         )}

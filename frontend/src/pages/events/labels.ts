@@ -48,6 +48,3 @@ export const materialKindOptions = (Object.keys(materialKindName) as Material["k
   value,
   label: materialKindName[value],
 }));
-
-/** «ABCD-EFGH-JK23»: as printed on the certificate. */
-export const printedCertificateCode = (code: string) => code.match(/.{1,4}/g)?.join("-") ?? code;

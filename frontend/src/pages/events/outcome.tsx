@@ -1,61 +1,43 @@
 import { type EventDetail, EventOutcome, type FeedbackResults } from "@cluster/core/event/schema";
-import { createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
+import { createAsync, useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, Index, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ApiError, type FieldErrors } from "../../data/api";
-import { getEvent, getEventFeedback, recordEventOutcome } from "../../data/events";
+import { getEventFeedback, recordEventOutcome } from "../../data/events";
 import { Alert, ProblemAlert } from "../../ui/alert";
 import { Button } from "../../ui/button";
 import { ErrorSummary } from "../../ui/error-summary";
 import { TextArea, TextField } from "../../ui/field";
 import { issuesToFields } from "../../ui/form";
 import { formatDateTime } from "../../ui/format";
-import { PageTitle } from "../../ui/page-title";
 import { Select } from "../../ui/select";
-import { DataBoundary } from "../../ui/status";
-import { SignInGate } from "../login/gate";
 import { materialKindOptions } from "./labels";
+import { OrganiserPage } from "./organiser-page";
 
 /** The organiser's page after the event: the summary and materials, and what attendees said. */
 export default function OutcomePage() {
-  const params = useParams<{ id: string }>();
-  const event = createAsync(() => getEvent(params.id));
   return (
-    <>
-      <PageTitle>Итоги мероприятия</PageTitle>
-      <SignInGate reason="Итоги подводит организатор: войдите по электронной почте.">
-        <DataBoundary>
-          <Show when={event() !== undefined}>
-            <Show
-              when={event()?.may.manage ? event() : undefined}
-              fallback={<p>Итоги подводят организатор мероприятия и координаторы.</p>}
-            >
-              {(current) => (
-                <>
-                  <p class="lead">
-                    <a href={`/events/${current().id}`}>{current().title}</a>
-                  </p>
-                  <Show
-                    when={current().may.recordOutcome}
-                    fallback={
-                      <p>
-                        Итоги можно подвести, когда мероприятие начнётся: {formatDateTime(current().startsAt)}
-                        .
-                      </p>
-                    }
-                  >
-                    <OutcomeForm event={current()} />
-                  </Show>
-                  <Show when={current().heldAt}>
-                    <Feedback eventId={current().id} />
-                  </Show>
-                </>
-              )}
-            </Show>
+    <OrganiserPage
+      title="Итоги мероприятия"
+      signIn="Итоги подводит организатор: войдите по электронной почте."
+      refusal="Итоги подводят организатор мероприятия и координаторы."
+    >
+      {(event) => (
+        <>
+          <Show
+            when={event().may.recordOutcome}
+            fallback={
+              <p>Итоги можно подвести, когда мероприятие начнётся: {formatDateTime(event().startsAt)}.</p>
+            }
+          >
+            <OutcomeForm event={event()} />
           </Show>
-        </DataBoundary>
-      </SignInGate>
-    </>
+          <Show when={event().heldAt}>
+            <Feedback eventId={event().id} />
+          </Show>
+        </>
+      )}
+    </OrganiserPage>
   );
 }
 

@@ -1,12 +1,11 @@
 import type { Participant } from "@cluster/core/event/schema";
-import { createAsync, useAction, useParams, useSubmission } from "@solidjs/router";
+import { createAsync, useAction, useSubmission } from "@solidjs/router";
 import { createSignal, For, onCleanup, Show } from "solid-js";
 import { ApiError, type FieldErrors } from "../../data/api";
 import {
   approveRegistration,
   checkInParticipant,
   declineRegistration,
-  getEvent,
   getParticipants,
   messageParticipants,
   participantsFileUrl,
@@ -16,39 +15,25 @@ import { Button } from "../../ui/button";
 import { RadioGroup } from "../../ui/choice-group";
 import { TextArea, TextField } from "../../ui/field";
 import { formatDateTime } from "../../ui/format";
-import { PageTitle } from "../../ui/page-title";
 import { DataBoundary } from "../../ui/status";
-import { SignInGate } from "../login/gate";
 import { registrationStatusName } from "./labels";
+import { OrganiserPage } from "./organiser-page";
 
 export default function ParticipantsPage() {
-  const params = useParams<{ id: string }>();
-  const event = createAsync(() => getEvent(params.id));
   return (
-    <>
-      <PageTitle>Участники</PageTitle>
-      <SignInGate reason="Список участников — для организатора: войдите по электронной почте.">
-        <DataBoundary>
-          <Show when={event() !== undefined}>
-            <Show
-              when={event()?.may.manage ? event() : undefined}
-              fallback={<p>Список участников видят организатор мероприятия и координаторы.</p>}
-            >
-              {(current) => (
-                <>
-                  <p class="lead">
-                    <a href={`/events/${current().id}`}>{current().title}</a>
-                  </p>
-                  <CheckInForm eventId={current().id} />
-                  <List eventId={current().id} questions={current().questions} />
-                  <MessageForm eventId={current().id} />
-                </>
-              )}
-            </Show>
-          </Show>
-        </DataBoundary>
-      </SignInGate>
-    </>
+    <OrganiserPage
+      title="Участники"
+      signIn="Список участников — для организатора: войдите по электронной почте."
+      refusal="Список участников видят организатор мероприятия и координаторы."
+    >
+      {(event) => (
+        <>
+          <CheckInForm eventId={event().id} />
+          <List eventId={event().id} questions={event().questions} />
+          <MessageForm eventId={event().id} />
+        </>
+      )}
+    </OrganiserPage>
   );
 }
 

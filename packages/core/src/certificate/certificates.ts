@@ -10,7 +10,7 @@ import { municipalityName } from "../reference";
 import * as Clock from "../shared/clock";
 import { certificatePdf } from "./document";
 import type { CertificateEntity } from "./entity";
-import { CERTIFICATE_CODE, type CertificateView } from "./schema";
+import { CERTIFICATE_CODE, type CertificateView, printedCode, typedCode } from "./schema";
 import { db } from "./store";
 
 type CertificateItem = EntityItem<typeof CertificateEntity>;
@@ -19,8 +19,6 @@ const ISSUER = "Кластер НКО Калужской области";
 
 export const newCertificateCode = () =>
   Array.from({ length: 12 }, () => TICKET_ALPHABET[randomInt(0, TICKET_ALPHABET.length)]).join("");
-/** «ABCD-EFGH-JK23»: as printed and read aloud. */
-export const printedCode = (code: string) => code.match(/.{4}/g)!.join("-");
 export const verifyUrl = (code: string) => `${config().publicUrl}/certificates/${code}`;
 
 /** «в вебинаре»: what the attendee took part in, by the event's kind. */
@@ -142,7 +140,7 @@ export async function eventCertificate(actor: Actor, eventId: string, now = Cloc
 
 /** The public check: anyone holding the code sees what the certificate says. */
 export async function verify(typed: string) {
-  const code = typed.replace(/[\s-]/g, "").toUpperCase();
+  const code = typedCode(typed);
   const found = CERTIFICATE_CODE.test(code) ? await issued(code) : undefined;
   if (!found) throw new NotFound("Сертификат с таким кодом не выдавался");
   return viewOf(found);
