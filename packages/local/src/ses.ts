@@ -12,6 +12,10 @@ const sesLocal =
  */
 export async function startSes({ port }: { port: number }) {
   const server: Server = await sesLocal({ host: "127.0.0.1", port });
+  // Node closes a connection idle for 5 s; the SES client may reuse it at that very moment and
+  // get a reset, which it does not retry (the mail may have gone), so the letter waits for the
+  // outbox job. Real SES keeps connections longer than a send burst's gaps; so does this one.
+  server.keepAliveTimeout = 0;
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
