@@ -3,6 +3,7 @@ import { Api } from "./stacks/Api";
 import { lambdaEsbuild } from "./stacks/bundling";
 import { Database } from "./stacks/Database";
 import { Email } from "./stacks/Email";
+import { Files } from "./stacks/Files";
 import { Jobs } from "./stacks/Jobs";
 import { isProduction } from "./stacks/settings";
 import { Web } from "./stacks/Web";
@@ -23,6 +24,6 @@ export default {
       tracing: "disabled",
       nodejs: { format: "esm", minify: true, esbuild: lambdaEsbuild },
     });
-    app.stack(Database).stack(Email).stack(Api).stack(Jobs).stack(Web);
+    app.stack(Database).stack(Email).stack(Files).stack(Api).stack(Jobs).stack(Web);
   },
 } satisfies SSTConfig;

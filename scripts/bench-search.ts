@@ -212,6 +212,7 @@ const paths: Record<Area, string> = {
   listings: "/api/resources",
   answers: "/api/consultations",
   events: "/api/events",
+  materials: "/api/materials",
 };
 const queries: { area: Area; name: string; q: string; filters?: Record<string, string> }[] = [
   { area: "organisations", name: "common word", q: "помогаем" },

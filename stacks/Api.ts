@@ -4,11 +4,13 @@ import { Config, Api as HttpApi, Function as LambdaFunction, type StackContext, 
 import { areas } from "../functions/src/areas";
 import { Database } from "./Database";
 import { Email } from "./Email";
+import { Files } from "./Files";
 import { coordinatorEmails, publicUrl } from "./settings";
 
 export function Api({ app, stack }: StackContext) {
   const { table } = use(Database);
   const mail = use(Email);
+  const files = use(Files);
 
   const coordinators = new Config.Parameter(stack, "COORDINATOR_EMAILS", { value: coordinatorEmails() });
   /** Runtime code does not import sst/node, so it reads the secret from SSM by this name itself. */
@@ -37,11 +39,16 @@ export function Api({ app, stack }: StackContext) {
     const handler = new LambdaFunction(stack, area.name, {
       handler: area.entry.replace(/\.ts$/, ".handler"),
       copyFiles: "files" in area ? [...area.files] : undefined,
-      environment: { ...environment, AUTH_SECRET_PARAMETER: authSecretParameter },
+      environment: {
+        ...environment,
+        AUTH_SECRET_PARAMETER: authSecretParameter,
+        ...("keepsFiles" in area ? { FILES_BUCKET: files.bucket.bucketName } : {}),
+      },
     });
     table.cdk.table.grantReadWriteData(handler);
     handler.addToRolePolicy(readAuthSecret);
     if (area.sendsMail) mail.grantSend(handler);
+    if ("keepsFiles" in area) files.bucket.grantReadWrite(handler);
     api.addRoutes(stack, Object.fromEntries(area.routes.map((routeKey) => [routeKey, handler])));
   }
 

@@ -20,9 +20,10 @@ import {
   API_DOCS_PATH,
   HSTS_SECONDS,
   PERMISSIONS_POLICY,
-  WEB_CSP,
+  webCsp,
 } from "../functions/src/http/headers";
 import { Api } from "./Api";
+import { Files } from "./Files";
 
 /**
  * The SPA's client-side routes have no file behind them: a path whose last segment has no
@@ -72,6 +73,7 @@ function securityHeadersPolicy(stack: StackContext["stack"], id: string, content
 
 export function Web({ stack }: StackContext) {
   const { api } = use(Api);
+  const { filesOrigin } = use(Files);
 
   // The site's bucket is made here, not by StaticSite, so that one origin (with origin access
   // control) can serve both the default behaviour and the API's reference page under /api.
@@ -84,7 +86,7 @@ export function Web({ stack }: StackContext) {
     removalPolicy: RemovalPolicy.DESTROY,
   });
   const siteFiles = S3BucketOrigin.withOriginAccessControl(bucket);
-  const siteHeaders = securityHeadersPolicy(stack, "SiteHeaders", WEB_CSP);
+  const siteHeaders = securityHeadersPolicy(stack, "SiteHeaders", webCsp(filesOrigin));
   const routing = [
     {
       function: new CloudFrontFunction(stack, "SpaRouting", {

@@ -3,6 +3,7 @@ import { lazy, Show, Suspense } from "solid-js";
 import { getSession } from "./data/auth";
 import { getKnowledge, getQuestion, knowledgeFilters } from "./data/consultations";
 import { calendarFilters, getEvent, getEvents } from "./data/events";
+import { getMaterial, getMaterials, libraryFilters } from "./data/materials";
 import { directoryFilters, getMember, getMembers, getRepresentatives } from "./data/members";
 import { catalogueFilters, getResource, getResources } from "./data/resources";
 import { getPortalSearch } from "./data/search";
@@ -93,6 +94,22 @@ const routes: RouteDefinition[] = [
     path: "/events/:id",
     component: lazy(() => import("./pages/events/detail")),
     preload: ({ params }) => void getEvent(params.id ?? ""),
+  },
+  {
+    path: "/materials",
+    component: lazy(() => import("./pages/materials")),
+    preload: ({ location }) => void getMaterials(libraryFilters(location.query)),
+  },
+  { path: "/materials/new", component: lazy(() => import("./pages/materials/new")) },
+  {
+    path: "/materials/:id/edit",
+    component: lazy(() => import("./pages/materials/edit")),
+    preload: ({ params }) => void getMaterial(params.id ?? ""),
+  },
+  {
+    path: "/materials/:id",
+    component: lazy(() => import("./pages/materials/detail")),
+    preload: ({ params }) => void getMaterial(params.id ?? ""),
   },
   { path: "/responses/:id", component: lazy(() => import("./pages/responses/detail")) },
   { path: "/coordinator/ledger", component: lazy(() => import("./pages/coordinator/ledger")) },

@@ -86,6 +86,13 @@ export const areas = [
     sendsMail: true,
   },
   {
+    name: "materials",
+    entry: "functions/src/materials.ts",
+    routes: ["ANY /api/materials", "ANY /api/materials/{proxy+}"],
+    sendsMail: true,
+    keepsFiles: true,
+  },
+  {
     name: "digests",
     entry: "functions/src/digests.ts",
     routes: ["ANY /api/digests", "ANY /api/digests/{proxy+}"],

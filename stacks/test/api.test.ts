@@ -102,18 +102,37 @@ describe("Api stack", () => {
     const withPrefix = (statements: Statement[], prefix: string) =>
       statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith(prefix)));
 
-    it("allow only table, secret and (for mail senders) SES actions, never on every resource", () => {
+    it("allow only table, secret, (for mail senders) SES and (for file keepers) S3 actions, never on every resource", () => {
       for (const area of areas) {
         const statements = statementsFor(area);
         for (const statement of statements) {
           expect(statement.Effect).toBe("Allow");
           expect([statement.Resource].flat()).not.toContain("*");
           for (const action of actionsOf(statement)) {
-            expect(action).toMatch(/^(dynamodb:|ssm:GetParameter$|ses:Send(Raw)?Email$)/);
+            expect(action).toMatch(/^(dynamodb:|ssm:GetParameter$|ses:Send(Raw)?Email$|s3:)/);
           }
         }
       }
     });
+
+    it.each(areas.map((area) => [area.name, area] as const))(
+      "let %s reach the files bucket only if it keeps files, and nothing but that bucket",
+      (_, area) => {
+        const s3 = withPrefix(statementsFor(area), "s3:");
+        if (!("keepsFiles" in area)) {
+          expect(s3).toEqual([]);
+          return;
+        }
+        expect(s3.flatMap(actionsOf)).toEqual(
+          expect.arrayContaining(["s3:GetObject*", "s3:PutObject", "s3:DeleteObject*"]),
+        );
+        for (const statement of s3) {
+          for (const resource of [statement.Resource].flat()) {
+            expect(JSON.stringify(resource)).toMatch(/FilesBucket/);
+          }
+        }
+      },
+    );
 
     it("scope DynamoDB to the table and its indexes", () => {
       for (const area of areas) {

@@ -7,7 +7,7 @@ import {
   API_DOCS_PATH,
   HSTS_SECONDS,
   PERMISSIONS_POLICY,
-  WEB_CSP,
+  webCsp,
 } from "../../functions/src/http/headers";
 import { Web } from "../Web";
 import { synthesize, templateOf } from "./synthesize";
@@ -128,8 +128,17 @@ describe("Web stack", () => {
     const api = distribution.CacheBehaviors.find((behavior) => behavior.PathPattern === "/api/*") as
       | { ResponseHeadersPolicyId?: { Ref: string } }
       | undefined;
+    // The site's policy names the files bucket, known only at deploy: a join around its domain.
+    const sitePolicy = policyOf(distribution.DefaultCacheBehavior);
+    const written = sitePolicy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const parts = (written as { "Fn::Join": [string, unknown[]] })["Fn::Join"][1];
+    const siteCsp = parts.map((part) => (typeof part === "string" ? part : "<files bucket>")).join("");
+    expect(siteCsp).toBe(webCsp("https://<files bucket>"));
+    expect(JSON.stringify(parts.find((part) => typeof part !== "string"))).toMatch(
+      /FilesBucket.*RegionalDomainName/,
+    );
     for (const [policy, csp] of [
-      [policyOf(distribution.DefaultCacheBehavior), WEB_CSP],
+      [sitePolicy, written],
       [policyOf(api), API_CSP],
     ] as const) {
       expect(policy.SecurityHeadersConfig).toEqual({
@@ -150,9 +159,9 @@ describe("Web stack", () => {
         ]),
       );
     }
-    expect(WEB_CSP).toContain("script-src 'self';");
-    expect(WEB_CSP).not.toContain("unsafe-inline");
-    expect(WEB_CSP).toContain("frame-ancestors 'none'");
+    expect(siteCsp).toContain("script-src 'self';");
+    expect(siteCsp).not.toContain("unsafe-inline");
+    expect(siteCsp).toContain("frame-ancestors 'none'");
   });
 
   it("outputs the site and API URLs", () => {

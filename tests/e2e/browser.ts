@@ -331,6 +331,17 @@ export async function approveAs(page: Page, id: string, version: number) {
   if (response.status() !== 200) throw new Error(`approve failed: ${await response.text()}`);
 }
 
+/** A new person signed in on `page`, whom the coordinator (on `desk`) makes an expert of the topic. */
+export async function signInAsExpert(page: Page, desk: Page, name: string, topic: string) {
+  await signIn(page, uniqueEmail("expert"), name);
+  const session = await (await page.request.get(url("/api/auth/session"))).json();
+  const granted = await desk.request.put(url(`/api/accounts/${session.account.id}/roles`), {
+    headers: { origin: inject("portalUrl") },
+    data: { roles: ["expert"], expertTopics: [topic], version: session.account.version },
+  });
+  if (granted.status() !== 200) throw new Error(`expert role refused: ${await granted.text()}`);
+}
+
 /**
  * The coordinator's browser context. Signs in through the page once per run and reuses the
  * cookies after that: a second code for one address within 60 s is (rightly) refused.

@@ -5,6 +5,7 @@ import {
   coordinatorContext,
   mailTo,
   signIn,
+  signInAsExpert,
   uniqueEmail,
   url,
   useBrowser,
@@ -109,15 +110,9 @@ describe("a coordinator reassigning a question", () => {
     const asker = await browser().newPage();
     const expertPage = await browser().newPage();
     await signIn(asker, uniqueEmail("asker2"), "Инна Спрашивающая");
-    await signIn(expertPage, uniqueEmail("expert"), `Эксперт Бухгалтер ${tag}`);
     const desk = await (await coordinatorContext(browser())).newPage();
+    await signInAsExpert(expertPage, desk, `Эксперт Бухгалтер ${tag}`, "accounting");
     const origin = { origin: inject("portalUrl") };
-    const session = await (await expertPage.request.get(url("/api/auth/session"))).json();
-    const granted = await desk.request.put(url(`/api/accounts/${session.account.id}/roles`), {
-      headers: origin,
-      data: { roles: ["expert"], expertTopics: ["accounting"], version: session.account.version },
-    });
-    expect(granted.status()).toBe(200);
     const title = `Как отчитаться за целевые поступления ${tag}`;
     const asked = await asker.request.post(url("/api/consultations"), {
       headers: origin,

@@ -51,6 +51,10 @@ interface Fixtures {
   eventA: string;
   eventLink: string;
   privateTitle: string;
+  /** Materials the expert published: a public link, a public file, and one for members only. */
+  materialA: string;
+  fileMaterialA: string;
+  membersOnlyTitle: string;
   privatePhone: string;
   privatePerson: string;
   manageToken: string;
@@ -189,11 +193,65 @@ const fresh = {
     }
     return { id: json.id as string, postId };
   },
+  /** A link material the expert published (one of its own for each actor who may change it). */
+  async material(f: Fixtures, overrides: Record<string, unknown> = {}) {
+    const { json } = await f.actors.expert.post("/api/materials", material(overrides));
+    return json.id as string;
+  },
+  /** A file material the expert published, its DOCX in the local S3. */
+  async fileMaterial(f: Fixtures) {
+    const { json } = await f.actors.expert.post(
+      "/api/materials",
+      material({ kind: "file", url: undefined, uploadId: await uploadedDocx(f.actors.expert) }),
+    );
+    return json.id as string;
+  },
+  /** A material organisation A proposed, waiting for a coordinator. */
+  async materialProposal(f: Fixtures) {
+    const { json } = await f.memberA.post(
+      "/api/materials",
+      material({ organisationId: f.memberA.organisationId }),
+    );
+    return json.id as string;
+  },
   async pendingOrganisation(f: Fixtures) {
     const { json } = await f.memberA.post("/api/members", application());
     return json.id as string;
   },
 };
+
+const material = (overrides: Record<string, unknown> = {}) => ({
+  kind: "link",
+  title: `Порядок отчётности НКО ${Date.now().toString(36)}`,
+  summary: "Официальная страница о том, какие отчёты и когда сдаёт некоммерческая организация.",
+  topic: "registration",
+  url: "https://minjust.gov.ru",
+  ...overrides,
+});
+
+/** A DOCX the person uploaded to the local S3 with a presigned URL: its ticket's id. */
+async function uploadedDocx(client: Client) {
+  const { Document, Packer, Paragraph } = await import("docx");
+  const bytes = new Uint8Array(
+    await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Шаблон")] }] })),
+  );
+  const ticket = await client.post("/api/materials/uploads", {
+    fileName: "shablon.docx",
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    size: bytes.byteLength,
+  });
+  // Who may not ask for a ticket (a guest, a blocked person) sends one that does not exist.
+  if (ticket.status !== 201) return "01J00000000000000000000000";
+  await fetch(ticket.json.url, { method: "PUT", body: bytes, headers: ticket.json.headers });
+  return ticket.json.uploadId as string;
+}
+
+const materialVersion = async (id: string) =>
+  (await (await coordinatorApi()).get(`/api/materials/${id}`)).json.version as number;
+
+/** Only experts and coordinators publish; anyone else is sent as a proposal for A (theirs only). */
+const materialBody = (f: Fixtures, actor: ActorName) =>
+  material(actor === "expert" || actor === "coordinator" ? {} : { organisationId: f.memberA.organisationId });
 
 async function digestToken(email: string, page: string) {
   const texts = (await mailTo(email)).map((mail) => mail.body.text ?? "").join("\n");
@@ -524,6 +582,49 @@ const rules: Record<string, Rule> = {
     body: () => ({ rating: 5, comment: "Полезно" }),
   },
   "GET /api/events/{id}/certificate": { may: ["memberA"], ids: async (f) => ({ id: await fresh.held(f) }) },
+  // The library: guests read public materials; experts and coordinators publish, members propose.
+  "GET /api/materials": { may: "everyone", query: () => "limit=100" },
+  "POST /api/materials": {
+    may: ["expert", "memberA", "coordinator"],
+    body: (f, _ids, actor) => materialBody(f, actor),
+  },
+  "POST /api/materials/uploads": {
+    may: "people",
+    body: () => ({ fileName: "ustav.pdf", contentType: "application/pdf", size: 2048 }),
+  },
+  "GET /api/materials/mine": { may: "people" },
+  "GET /api/materials/proposals": { may: coordinatorOnly },
+  "GET /api/materials/{id}": { may: "everyone", ids: (f) => ({ id: f.materialA }) },
+  // Its author (the expert) and coordinators change it; each of them a material of their own.
+  "PUT /api/materials/{id}": {
+    may: ["expert", "coordinator"],
+    ids: async (f) => ({ id: await fresh.material(f) }),
+    body: async (_f, ids) => ({ ...material(), version: await materialVersion(ids.id!) }),
+  },
+  "POST /api/materials/{id}/files": {
+    may: ["expert", "coordinator"],
+    ids: async (f) => ({ id: await fresh.fileMaterial(f) }),
+    body: async (f, ids, actor) => ({
+      uploadId: await uploadedDocx(f.actors[actor]),
+      version: await materialVersion(ids.id!),
+    }),
+  },
+  "GET /api/materials/{id}/download": { may: "everyone", ids: (f) => ({ id: f.fileMaterialA }) },
+  "POST /api/materials/{id}/withdraw": {
+    may: ["expert", "coordinator"],
+    ids: async (f) => ({ id: await fresh.material(f) }),
+    body: async (_f, ids) => ({ version: await materialVersion(ids.id!) }),
+  },
+  "POST /api/materials/{id}/publish": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.materialProposal(f) }),
+    body: async (_f, ids) => ({ version: await materialVersion(ids.id!) }),
+  },
+  "POST /api/materials/{id}/return": {
+    may: coordinatorOnly,
+    ids: async (f) => ({ id: await fresh.materialProposal(f) }),
+    body: async (_f, ids) => ({ reason: "Добавьте источник", version: await materialVersion(ids.id!) }),
+  },
   "GET /api/certificates/{code}": {
     may: "everyone",
     ids: async (f) => {
@@ -733,6 +834,9 @@ beforeAll(async () => {
     questionA: "",
     eventA: "",
     eventLink: "",
+    materialA: "",
+    fileMaterialA: "",
+    membersOnlyTitle: "",
     privateTitle: `Личный вопрос ${Date.now().toString(36)} о субсидиях`,
     privatePhone,
     privatePerson,
@@ -765,6 +869,11 @@ beforeAll(async () => {
     token: await digestToken(reader, "/digest/confirm"),
   });
   f.manageToken = confirmed.json.manageToken;
+
+  f.materialA = await fresh.material(f);
+  f.fileMaterialA = await fresh.fileMaterial(f);
+  f.membersOnlyTitle = `Только для своих ${Date.now().toString(36)}`;
+  await fresh.material(f, { title: f.membersOnlyTitle, audience: "members" });
 }, 120_000);
 
 /** The first actor who may call the operation: it passes the sign-in and role checks. */
@@ -956,6 +1065,11 @@ describe("the access-control matrix", () => {
       { what: "a pending responder's email", value: f.memberC.email, seenBy: ["coordinator"] },
       { what: "A's representative's email", value: f.memberA.email, seenBy: ["memberA", "coordinator"] },
       { what: "an event's online link", value: f.eventLink, seenBy: ["coordinator"] },
+      {
+        what: "a members-only material",
+        value: f.membersOnlyTitle,
+        seenBy: ["memberA", "memberB", "expert", "official", "coordinator"],
+      },
     ];
     for (const outcome of outcomes) {
       for (const secret of secrets) {

@@ -101,3 +101,19 @@ export async function beganAt(id: string, instant: Date) {
 }
 
 export const beganAnHourAgo = (id: string) => beganAt(id, new Date(Clock.nowMs() - 3_600_000));
+
+/** A signed-in person a coordinator has made an expert of the topic. */
+export async function anExpert(name = `Эксперт Проверочный ${Date.now().toString(36)}`, topic = "grants") {
+  const { asCoordinator, signedIn } = await import("./client");
+  const { db } = await import("@cluster/core/db/service");
+  const expert = await signedIn(undefined, name);
+  const accountId = (await expert.get("/api/auth/session")).json.account.id as string;
+  const { data: account } = await db().entities.account.get({ id: accountId }).go();
+  const granted = await (await asCoordinator()).put(`/api/accounts/${accountId}/roles`, {
+    roles: ["expert"],
+    expertTopics: [topic],
+    version: account!.version,
+  });
+  if (granted.status !== 200) throw new Error(`expert role refused: ${JSON.stringify(granted.json)}`);
+  return Object.assign(expert, { accountId, name });
+}

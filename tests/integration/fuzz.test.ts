@@ -206,12 +206,26 @@ beforeAll(async () => {
     { text: "Не обязателен, но полезен." },
     coordinatorCookie,
   );
+  const material = await json(
+    "POST",
+    "/api/materials",
+    {
+      kind: "link",
+      title: "Формы отчётности НКО",
+      summary: "Официальная страница Минюста о формах отчётности некоммерческих организаций.",
+      topic: "registration",
+      url: "https://minjust.gov.ru",
+      organisationId: organisation.id,
+    },
+    member,
+  );
   const targetAccount = JSON.parse((await call("GET", "/api/auth/session", { cookie: target })).text).account;
   ids = {
     members: [organisation.id, otherOrganisation.id],
     resources: [offer.id],
     responses: [response.id],
     consultations: [question.id],
+    materials: [material.id],
     accounts: [targetAccount.id],
     photoId: [JSON.parse(withPhoto.text).photos[0].id],
     postId: [answered.posts[0].id],

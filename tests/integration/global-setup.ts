@@ -28,6 +28,10 @@ export default async function setup(project: TestProject) {
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: portal.dynamoEndpoint,
     SES_ENDPOINT: portal.sesEndpoint,
+    S3_ENDPOINT: portal.s3Endpoint,
+    S3_ACCESS_KEY_ID: portal.config.s3Credentials?.accessKeyId,
+    S3_SECRET_ACCESS_KEY: portal.config.s3Credentials?.secretAccessKey,
+    FILES_BUCKET: portal.config.filesBucket,
     TABLE_NAME: portal.config.tableName,
     AUTH_SECRET: portal.config.authSecret,
     AWS_REGION: "local",

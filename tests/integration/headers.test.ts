@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { SESSION_TTL_MS } from "@cluster/core/auth/index";
 import { readConfig, setConfig } from "@cluster/core/config";
-import { API_CSP, HSTS, securityHeaders, WEB_CSP } from "@cluster/functions/http/headers";
+import { API_CSP, HSTS, securityHeaders, webCsp } from "@cluster/functions/http/headers";
 import { startSession } from "@cluster/functions/http/session";
 import { Hono } from "hono";
 import { afterAll, describe, expect, it } from "vitest";
@@ -39,11 +39,15 @@ const getOf: Record<string, string> = {
   eventEditor: "/api/events/proposals",
   // Filled in by the test: the check of a certificate the coordinator earned at their own event.
   certificates: "",
+  materials: "/api/materials",
   digests: "/api/digests/defaults",
   reports: "/api/reports/figures?from=2026-01-01&to=2026-01-31",
   search: `/api/search?q=${encodeURIComponent("калуга")}`,
   meta: "/api/config",
 };
+
+/** The site's policy on this portal: uploads go to its local S3. */
+const WEB_CSP = webCsp(process.env.S3_ENDPOINT ?? "");
 
 describe("security headers", () => {
   it("are on every area's JSON answer", async () => {
@@ -167,9 +171,11 @@ describe("security headers", () => {
     expect(directives["style-src"]).toBe("'self'");
     expect(directives["frame-ancestors"]).toBe("'none'");
     expect(directives["object-src"]).toBe("'none'");
-    expect(directives["connect-src"]).toBe("'self'");
+    // The API on the same origin, and the files bucket that documents are uploaded to, nothing else.
+    expect(directives["connect-src"]).toBe(`'self' ${process.env.S3_ENDPOINT}`);
     expect(directives["img-src"]).toBe("'self' data: blob:");
     expect(WEB_CSP).not.toMatch(/unsafe-(inline|eval)|\*/);
+    expect(webCsp("https://files.example")).toContain("connect-src 'self' https://files.example;");
   });
 
   it("HSTS in production and behind an https public address, not on plain local http", async () => {

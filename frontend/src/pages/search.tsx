@@ -12,9 +12,10 @@ import { getPortalSearch, type PortalResults } from "../data/search";
 import { formatDate } from "../ui/format";
 import { PageTitle } from "../ui/page-title";
 import { DataBoundary } from "../ui/status";
+import { materialMeta } from "./materials/labels";
 import { kindBadge } from "./resources/labels";
 
-/** The header search's results: organisations, listings and answers in groups, each linking on. */
+/** The header search's results: each area's first ones in a group, each linking on to its list. */
 export default function SearchPage() {
   const location = useLocation();
   const q = () => String(location.query.q ?? "").trim();
@@ -23,7 +24,9 @@ export default function SearchPage() {
       <PageTitle title="Поиск">Поиск по порталу</PageTitle>
       <Show
         when={q()}
-        fallback={<p>Введите в поле поиска название организации, ресурса или тему вопроса.</p>}
+        fallback={
+          <p>Введите в поле поиска название организации, ресурса, мероприятия, материала или тему вопроса.</p>
+        }
       >
         <DataBoundary loading="Ищем…">
           <Results q={q()} />
@@ -50,7 +53,8 @@ function Results(props: { q: string }) {
       !value.organisations.items.length &&
       !value.listings.items.length &&
       !value.answers.items.length &&
-      !value.events.items.length
+      !value.events.items.length &&
+      !value.materials.items.length
     );
   };
   const more = (path: string) => `${path}?${new URLSearchParams({ q: props.q })}`;
@@ -114,6 +118,14 @@ function Results(props: { q: string }) {
                       ? ` · ${municipalityName[entry.municipality as keyof typeof municipalityName]}`
                       : ""}
                   </span>
+                </>
+              )}
+            </Group>
+            <Group id="found-materials" title="Библиотека" page={value().materials} all={more("/materials")}>
+              {(entry: PortalResults["materials"]["items"][number]) => (
+                <>
+                  <a href={`/materials/${entry.id}`}>{entry.title}</a>
+                  <span class="home-meta">{materialMeta(entry)}</span>
                 </>
               )}
             </Group>

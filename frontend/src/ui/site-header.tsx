@@ -68,6 +68,9 @@ export function SiteHeader() {
               <A href="/events">Мероприятия</A>
             </li>
             <li>
+              <A href="/materials">Библиотека</A>
+            </li>
+            <li>
               <A href="/join">Вступить</A>
             </li>
             <Suspense>

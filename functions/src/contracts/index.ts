@@ -7,6 +7,7 @@ import { digestOperations } from "./digests";
 import { eventDeskOperations } from "./event-desk";
 import { eventEditorOperations } from "./event-editor";
 import { eventOperations } from "./events";
+import { materialOperations } from "./materials";
 import { memberOperations } from "./members";
 import { reportOperations } from "./reports";
 import { resourceOperations } from "./resources";
@@ -25,6 +26,7 @@ export const areaOperations: Operation[] = [
   ...Object.values(eventEditorOperations),
   ...Object.values(eventDeskOperations),
   ...Object.values(certificateOperations),
+  ...Object.values(materialOperations),
   ...Object.values(digestOperations),
   ...Object.values(reportOperations),
   ...Object.values(searchOperations),

@@ -1,5 +1,6 @@
 import { KnowledgeEntry } from "@cluster/core/consultation/schema";
 import { EventHit } from "@cluster/core/event/schema";
+import { MaterialCard } from "@cluster/core/material/schema";
 import { DirectoryEntry } from "@cluster/core/member/schema";
 import { CatalogueEntry } from "@cluster/core/resource/schema";
 import { PortalSearchQuery } from "@cluster/core/search/schema";
@@ -12,7 +13,7 @@ export const searchOperations = operations({
     method: "get",
     path: "/api/search",
     summary:
-      "Search the whole portal: Russian words in any order and form, the last one as a prefix; the first results of organisations, listings, answered questions and events",
+      "Search the whole portal: Russian words in any order and form, the last one as a prefix; the first results of organisations, listings, answered questions, events and library materials",
     tag: "Поиск",
     access: "guest",
     query: PortalSearchQuery,
@@ -21,6 +22,7 @@ export const searchOperations = operations({
       listings: Page(CatalogueEntry),
       answers: Page(KnowledgeEntry),
       events: Page(EventHit),
+      materials: Page(MaterialCard),
     }),
   },
 });

@@ -13,11 +13,11 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
 /**
  * The SPA: its own scripts and styles only (no inline scripts or style attributes: Solid sets
  * styles through the CSSOM), data:/blob: images for photo and logo previews, the API on the same
- * origin.
+ * origin, and the files bucket the browser uploads documents to (ADR 026).
  */
-export const WEB_CSP =
+export const webCsp = (filesOrigin: string) =>
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; " +
+  `font-src 'self'; connect-src 'self' ${filesOrigin}; object-src 'none'; frame-ancestors 'none'; ` +
   "base-uri 'self'; form-action 'self'";
 
 /**

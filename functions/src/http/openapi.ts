@@ -46,6 +46,8 @@ const tagDescriptions: Record<string, string> = {
   Консультации: "Questions to experts and officials, answers on a deadline, the knowledge base",
   Мероприятия: "The programme: meetings, webinars, sessions and the fair; registration with a waitlist",
   Сертификаты: "Certificates of attendance as PDF, and the public check of their codes",
+  Библиотека:
+    "Methodological materials: articles, document templates in S3 with their versions, links, recordings",
   Дайджесты: "Email digests: subscription with confirmation, preferences, unsubscribe",
   Отчёты: "Activity reports for coordinators, as figures and files",
   Поиск: "The portal-wide search in Russian",

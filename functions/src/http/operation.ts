@@ -2,7 +2,7 @@ import type { Role } from "@cluster/core/reference";
 import type { z } from "zod/mini";
 
 /** The error statuses an operation may name codes for beyond those its shape implies. */
-export type ErrorStatus = 403 | 404 | 409 | 422 | 429;
+export type ErrorStatus = 401 | 403 | 404 | 409 | 422 | 429;
 
 /**
  * One API operation: the contract that the app's route, its input validation and the

@@ -13,6 +13,12 @@ export interface Config {
    */
   dynamodbConnectTimeoutMs: number;
   sesEndpoint?: string;
+  /** The private bucket of uploaded files (materials); on AWS from the Files stack. */
+  filesBucket: string;
+  /** An S3-compatible endpoint (the local one, or a Russian cloud's), addressed path-style. */
+  s3Endpoint?: string;
+  /** Keys for that endpoint (on AWS the function's role signs instead). */
+  s3Credentials?: { accessKeyId: string; secretAccessKey: string };
   mailFrom: string;
   /** Where people open the portal: links in mail and the allowed Origin for writes. */
   publicUrl: string;
@@ -50,6 +56,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     dynamodbConnectTimeoutMs: Number(env.DYNAMODB_CONNECT_TIMEOUT_MS ?? 1000),
     sesEndpoint: env.SES_ENDPOINT || undefined,
+    filesBucket: env.FILES_BUCKET ?? "cluster-files",
+    s3Endpoint: env.S3_ENDPOINT || undefined,
+    s3Credentials:
+      env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+        : undefined,
     mailFrom: env.MAIL_FROM ?? "Кластер НКО Калужской области <noreply@localhost>",
     publicUrl: (env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     coordinatorEmails: list(env.COORDINATOR_EMAILS),

@@ -14,6 +14,7 @@ import { type ConsultationTopic, consent, type Role } from "@cluster/core/refere
 import * as Responses from "@cluster/core/resource/responses";
 import * as Clock from "@cluster/core/shared/clock";
 import { ulid } from "@cluster/core/shared/ulid";
+import { publishLibrary } from "./demo-library";
 
 /**
  * A year of the demo cluster's life, written through the real verbs with the clock moved back
@@ -576,6 +577,7 @@ export interface DemoHistory {
   handovers: number;
   digests: number;
   events: number;
+  materials: number;
 }
 
 /** The demo people, their expert topics and memberships; the coordinator grants the roles as its page does. */
@@ -733,5 +735,12 @@ export async function seedHistory({
   await handOver(actors, coordinator, organisations, listings);
   const digests = await sendDigests(actors, today);
   await holdEvents(actors, coordinator, organisations, today);
-  return { questions: questions.length, handovers: handovers.length, digests, events: events.length };
+  const materials = await publishLibrary(actors.expert, today);
+  return {
+    questions: questions.length,
+    handovers: handovers.length,
+    digests,
+    events: events.length,
+    materials,
+  };
 }

@@ -4,8 +4,9 @@ import { join, relative, resolve } from "node:path";
 import { readConfig, setConfig } from "@cluster/core/config";
 import { jobs } from "@cluster/functions/jobs/schedule";
 import { ensureTable, JAVA_MISSING, javaVersion, startDynamoDb } from "./dynamodb";
-import { isPortFree } from "./ports";
+import { freePort, isPortFree } from "./ports";
 import { StartupProblem } from "./problems";
+import { localS3Credentials, startS3 } from "./s3";
 import { seedDemo } from "./seed";
 import { type ApiObserver, createPortalApp, listen } from "./server";
 import { startSes } from "./ses";
@@ -16,8 +17,12 @@ export interface EmbeddedOptions {
   port: number;
   dynamoPort: number;
   sesPort: number;
+  /** The local S3's port; a free one when absent (tests, benchmarks). */
+  s3Port?: number;
   /** Where DynamoDB Local keeps its files; in memory when absent. */
   dataDir?: string;
+  /** Where the local S3 keeps uploaded files; a temporary directory when absent. */
+  filesDir?: string;
   seed: boolean;
   /** Called once per part as it starts. */
   log?: (line: string) => void;
@@ -43,16 +48,19 @@ export function localSecret(dataDir?: string) {
 }
 
 /** What a person can fix before anything starts: a missing Java, a taken port. */
-export async function preflight(options: Pick<EmbeddedOptions, "port" | "dynamoPort" | "sesPort">) {
+export async function preflight(
+  options: Pick<EmbeddedOptions, "port" | "dynamoPort" | "sesPort" | "s3Port">,
+) {
   for (const [what, port] of [
     ["портал", options.port],
     ["DynamoDB Local", options.dynamoPort],
     ["SES", options.sesPort],
+    ["S3", options.s3Port],
   ] as const) {
-    if (!(await isPortFree(port))) {
+    if (port !== undefined && !(await isPortFree(port))) {
       throw new StartupProblem(
         `Порт ${port} (${what}) занят другой программой. Остановите её или выберите другой порт: ` +
-          "PORT=3001 npm start (порты DynamoDB и SES: DYNAMODB_PORT, SES_PORT).",
+          "PORT=3001 npm start (порты DynamoDB, SES и S3: DYNAMODB_PORT, SES_PORT, S3_PORT).",
       );
     }
   }
@@ -83,14 +91,29 @@ export async function startEmbedded(options: EmbeddedOptions) {
     stops.push(ses.stop);
     log(`Почта (SES)      ${ses.endpoint}  (письма: ${ses.viewerUrl})`);
 
-    const via = (await options.via?.({ dynamodb: dynamo.endpoint, ses: ses.endpoint })) ?? {};
     const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${options.port}`;
+    const filesBucket = process.env.FILES_BUCKET ?? "cluster-files";
+    const s3 = await startS3({
+      port: options.s3Port ?? (await freePort()),
+      bucket: filesBucket,
+      dataDir: options.filesDir,
+      origin: publicUrl,
+    });
+    stops.push(s3.stop);
+    log(
+      `Файлы (S3)       ${s3.endpoint}  (бакет ${filesBucket}; данные: ${options.filesDir ?? "временные"})`,
+    );
+
+    const via = (await options.via?.({ dynamodb: dynamo.endpoint, ses: ses.endpoint })) ?? {};
     const config = {
       ...readConfig(process.env),
       tableName: process.env.TABLE_NAME ?? "cluster-local",
       region: "local",
       dynamodbEndpoint: via.dynamodb ?? dynamo.endpoint,
       sesEndpoint: via.ses ?? ses.endpoint,
+      filesBucket,
+      s3Endpoint: s3.endpoint,
+      s3Credentials: localS3Credentials,
       publicUrl,
       mailViewerUrl: ses.viewerUrl,
       authSecret: localSecret(options.dataDir),
@@ -106,7 +129,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
       coordinator = result.coordinator;
       log(
         result.history
-          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 объявлений Банка ресурсов; за год: ${result.history.questions} вопросов, ${result.history.handovers} передач ресурсов, ${result.history.digests} дайджестов, ${result.history.events} мероприятий`
+          ? `Демо-данные      26 муниципалитетов, сферы, 30 демо-организаций, 13 объявлений Банка ресурсов; за год: ${result.history.questions} вопросов, ${result.history.handovers} передач ресурсов, ${result.history.digests} дайджестов, ${result.history.events} мероприятий, ${result.history.materials} материалов библиотеки`
           : "Демо-данные      уже загружены",
       );
       // Every role a newcomer may try; the login code arrives in the mail viewer.
@@ -137,6 +160,7 @@ export async function startEmbedded(options: EmbeddedOptions) {
       url: publicUrl,
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
+      s3Endpoint: s3.endpoint,
       config,
       coordinator,
       /** DynamoDB Local alone, stopped and started again on the same port and data (an outage). */

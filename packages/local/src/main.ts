@@ -31,12 +31,14 @@ async function main() {
     port,
     dynamoPort: Number(process.env.DYNAMODB_PORT ?? 8000),
     sesPort: Number(process.env.SES_PORT ?? 8005),
+    s3Port: Number(process.env.S3_PORT ?? 8006),
   };
   await preflight(ports);
   buildFrontendIfNeeded();
   const portal = await startEmbedded({
     ...ports,
     dataDir: process.env.DATA_DIR ?? join(repoRoot, ".data/dynamodb"),
+    filesDir: process.env.FILES_DIR ?? join(repoRoot, ".data/files"),
     seed: process.env.SEED !== "0",
     log: line,
     jobs: true,

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { config } from "@cluster/core/config";
 import { recordFeedback } from "@cluster/core/digest/subscriptions";
 import { app as accounts } from "@cluster/functions/accounts";
 import { type AreaName, areas } from "@cluster/functions/areas";
@@ -10,8 +11,9 @@ import { app as digests } from "@cluster/functions/digests";
 import { app as eventDesk } from "@cluster/functions/event-desk";
 import { app as eventEditor } from "@cluster/functions/event-editor";
 import { app as events } from "@cluster/functions/events";
-import { API_CSP, API_DOCS_PATH, isApiPath, securityHeaders, WEB_CSP } from "@cluster/functions/http/headers";
+import { API_CSP, API_DOCS_PATH, isApiPath, securityHeaders, webCsp } from "@cluster/functions/http/headers";
 import { feedbackOf } from "@cluster/functions/jobs/ses-feedback";
+import { app as materials } from "@cluster/functions/materials";
 import { app as members } from "@cluster/functions/members";
 import { app as meta } from "@cluster/functions/meta";
 import { app as reports } from "@cluster/functions/reports";
@@ -38,6 +40,7 @@ const areaApps: Record<
   eventEditor,
   eventDesk,
   events,
+  materials,
   digests,
   reports,
   search,
@@ -62,7 +65,8 @@ export function createPortalApp(webRoot: string, observe?: ApiObserver) {
   const root = new Hono();
   // The headers CloudFront adds in production (stacks/Web.ts), the SPA's CSP on its paths; set
   // outermost, on the response compress() has made, which kept only what the area apps had set.
-  root.use((c, next) => securityHeaders(isApiPath(c.req.path) ? API_CSP : WEB_CSP)(c, next));
+  const siteCsp = webCsp(config().s3Endpoint ?? "");
+  root.use((c, next) => securityHeaders(isApiPath(c.req.path) ? API_CSP : siteCsp)(c, next));
   root.use(compress());
   if (observe) {
     root.use("/api/*", async (c, next) => {

@@ -28,6 +28,7 @@ import { TextArea, TextField } from "../../ui/field";
 import { issuesToFields } from "../../ui/form";
 import { formatDateTime, formatDayTime } from "../../ui/format";
 import { PageTitle, useMetaDescription } from "../../ui/page-title";
+import { ReviewPanel } from "../../ui/review-panel";
 import { Select } from "../../ui/select";
 import { DataBoundary } from "../../ui/status";
 import { AfterEvent } from "./after";
@@ -190,58 +191,18 @@ function Event(props: { event: EventDetail }) {
 
 /** A coordinator's decision on a proposal: publish it, or return it with what to improve. */
 function Review(props: { event: EventDetail }) {
-  const [reason, setReason] = createSignal("");
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [problem, setProblem] = createSignal<string>();
   const publish = useAction(publishEventProposal);
   const publishing = useSubmission(publishEventProposal);
   const send = useAction(returnEventProposal);
   const returning = useSubmission(returnEventProposal);
-  const run = async (work: () => Promise<unknown>) => {
-    setProblem(undefined);
-    setErrors({});
-    try {
-      await work();
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) setErrors(error.fields);
-      else setProblem(error instanceof ApiError ? error.message : "Не получилось. Попробуйте ещё раз.");
-    }
-  };
   return (
-    <section aria-labelledby="review-title" class="panel">
-      <h2 id="review-title">Рассмотрение</h2>
-      <div class="actions">
-        <Button
-          pending={publishing.pending}
-          onClick={() => run(() => publish(props.event.id, props.event.version))}
-        >
-          Опубликовать
-        </Button>
-      </div>
-      <form
-        class="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!returning.pending)
-            void run(() => send(props.event.id, { reason: reason(), version: props.event.version }));
-        }}
-      >
-        <TextArea
-          name="returnReason"
-          label="Что доработать"
-          hint="Организатор получит это письмом"
-          rows={3}
-          value={reason()}
-          onValue={setReason}
-          error={errors().reason}
-        />
-        <Button type="submit" variant="secondary" pending={returning.pending}>
-          Вернуть на доработку
-        </Button>
-      </form>
-      <ProblemAlert message={problem()} />
-    </section>
+    <ReviewPanel
+      author="Организатор"
+      publishing={publishing.pending}
+      returning={returning.pending}
+      publish={() => publish(props.event.id, props.event.version)}
+      sendBack={(reason) => send(props.event.id, { reason, version: props.event.version })}
+    />
   );
 }
 

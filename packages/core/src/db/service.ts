@@ -15,7 +15,9 @@ import {
   SuppressionEntity,
 } from "../digest/entity";
 import { CalendarFeedEntity, EventEntity, RegistrationEntity } from "../event/entity";
+import { FileUploadEntity } from "../files/entity";
 import { OutboxEntity } from "../mail/entity";
+import { MaterialEntity } from "../material/entity";
 import {
   InnClaimEntity,
   InvitationEntity,
@@ -54,6 +56,8 @@ export const db = store({
   session: SessionEntity,
   signup: SignupEntity,
   outbox: OutboxEntity,
+  material: MaterialEntity,
+  fileUpload: FileUploadEntity,
   listing: ListingEntity,
   catalogueEntry: CatalogueEntryEntity,
   response: ResponseEntity,

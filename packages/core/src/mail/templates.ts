@@ -361,3 +361,23 @@ export const proposalReturned = (to: string, event: { id: string; title: string 
     `Исправьте его на странице мероприятия, и оно снова придёт на рассмотрение:\n${eventUrl(event.id)}` +
     signature,
 });
+
+const materialUrl = (id: string) => `${config().publicUrl}/materials/${id}`;
+
+export const materialPublished = (to: string, material: { id: string; title: string }) => ({
+  to,
+  subject: `Материал опубликован в библиотеке: «${material.title}»`,
+  text:
+    `Координаторы опубликовали ваш материал «${material.title}» в библиотеке кластера.\n\n` +
+    materialUrl(material.id) +
+    signature,
+});
+
+export const materialReturned = (to: string, material: { id: string; title: string }, reason: string) => ({
+  to,
+  subject: `Материал возвращён на доработку: «${material.title}»`,
+  text:
+    `Координаторы вернули ваш материал «${material.title}» на доработку.\nЧто поправить: ${reason}\n\n` +
+    `Исправьте его на странице материала, и он снова придёт на рассмотрение:\n${materialUrl(material.id)}` +
+    signature,
+});

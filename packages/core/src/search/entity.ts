@@ -2,7 +2,7 @@ import { Entity } from "electrodb";
 import { SERVICE } from "../db/attributes";
 
 /** The areas whose content the portal-wide search finds; the next ones join this list. */
-export const searchAreas = ["organisations", "listings", "answers", "events"] as const;
+export const searchAreas = ["organisations", "listings", "answers", "events", "materials"] as const;
 export type SearchArea = (typeof searchAreas)[number];
 
 /**
