@@ -119,6 +119,12 @@ async function measure(url: string, attempt = 1): Promise<Run> {
   };
 }
 
+/** A seeded article of the library: the page a lesson's text will look like. */
+async function demoArticle() {
+  const page = await (await fetch(`${portal.url}/api/materials?kind=article&limit=1`)).json();
+  return (page as { items: { id: string }[] }).items[0]!.id;
+}
+
 const portal = await startEmbedded({
   port: await freePort(),
   dynamoPort: await freePort(),
@@ -135,6 +141,8 @@ try {
     ["directory", "/members"],
     ["catalogue", "/resources"],
     ["question", `/consultations/${await answeredQuestion()}`],
+    ["library", "/materials"],
+    ["article", `/materials/${await demoArticle()}`],
   ];
   const pages = all.filter(([name]) => !ONLY || ONLY.includes(name));
   let missed = 0;

@@ -194,6 +194,21 @@ describe("materials", () => {
     expect((await expert.get("/api/materials/mine")).json.items.length).toBe(before + 1);
   });
 
+  it("give one person at most 60 upload tickets an hour, so nobody fills the bucket", async () => {
+    const person = await signedIn();
+    const ask = () =>
+      person.post("/api/materials/uploads", {
+        fileName: "otchet.pdf",
+        contentType: "application/pdf",
+        size: 1000,
+      });
+    const answers = await Promise.all(Array.from({ length: 61 }, ask));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(60);
+    const refused = answers.find((answer) => answer.status === 429);
+    expect(refused?.json.error.code).toBe("rate_limited");
+    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
   it("render an article's Markdown safe, and find it by the words of its text in any form", async () => {
     const expert = await anExpert();
     const word = `грантоведение${Date.now().toString(36).replace(/\d/g, "")}`;

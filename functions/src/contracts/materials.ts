@@ -53,6 +53,7 @@ export const materialOperations = operations({
     body: RequestUpload,
     response: UploadTicket,
     status: 201,
+    errors: { 429: ["rate_limited"] },
   },
   listMyMaterials: {
     method: "get",

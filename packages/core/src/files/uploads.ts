@@ -1,5 +1,6 @@
 import type { EntityItem } from "electrodb";
 import type { Person } from "../actor";
+import { hit } from "../auth/rate-limit";
 import { store } from "../db/store";
 import { Conflict, Invalid, NotFound, type VisibleError } from "../errors";
 import * as Clock from "../shared/clock";
@@ -17,6 +18,9 @@ export type FileUpload = EntityItem<typeof FileUploadEntity>;
 /** Browsers may write only here; what a ticket stores is copied out to its own key once checked. */
 export const uploadKey = (id: string) => `uploads/${id}`;
 
+/** More than a person uploading a course's templates needs; enough to stop filling the bucket. */
+export const UPLOADS_PER_HOUR = { max: 60, windowSeconds: 3600 };
+
 /** A ticket to upload one document: the name's extension must be its declared type. */
 export async function requestUpload(person: Person, input: RequestUpload): Promise<UploadTicket> {
   if (typeOfName(input.fileName) !== input.contentType) {
@@ -24,6 +28,7 @@ export async function requestUpload(person: Person, input: RequestUpload): Promi
       fileName: `Имя файла должно оканчиваться на .${documentLabel(input.contentType).toLowerCase()}`,
     });
   }
+  await hit({ bucket: `upload#${person.accountId}`, ...UPLOADS_PER_HOUR });
   const id = ulid();
   const expires = Clock.nowMs() + UPLOAD_URL_SECONDS * 1000;
   await db()
