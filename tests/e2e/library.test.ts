@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { Document, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
+import { DOCX_TYPE, docxBytes } from "../fixtures/documents";
 import { coordinatorContext, signInAsExpert, url, useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -36,9 +36,7 @@ describe("the library in the browser", () => {
     await expert.getByRole("heading", { level: 2, name: "Разделы устава" }).waitFor();
     await expert.getByRole("link", { name: "Минюст" }).waitFor();
 
-    const template = new Uint8Array(
-      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(`Устав ${word}`)] }] })),
-    );
+    const template = await docxBytes(`Устав ${word}`);
     await expert.goto(url("/materials/new"));
     await expert.getByRole("radio", { name: "Файл" }).check();
     await expert.getByLabel("Название").fill(`Шаблон устава АНО ${word}`);
@@ -47,7 +45,7 @@ describe("the library in the browser", () => {
       .fill("Образец устава автономной некоммерческой организации для заполнения.");
     await expert.getByLabel("Файл документа").setInputFiles({
       name: "ustav-ano.docx",
-      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      mimeType: DOCX_TYPE,
       buffer: Buffer.from(template),
     });
     await expert.getByLabel("Тема").selectOption({ label: "Регистрация и документы НКО" });

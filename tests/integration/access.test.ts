@@ -1,6 +1,7 @@
 import { areaOperations } from "@cluster/functions/contracts/index";
 import type { Operation } from "@cluster/functions/http/operation";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DOCX_TYPE, docxBytes } from "../fixtures/documents";
 import { tinyPng } from "../fixtures/images";
 import { asCoordinator, Client, lastCode, mailTo, portalUrl, signedIn, uniqueEmail } from "./client";
 import { application, approvedMember, beganAnHourAgo, daysFromNow, listing, webinar } from "./fixtures";
@@ -231,13 +232,10 @@ const material = (overrides: Record<string, unknown> = {}) => ({
 
 /** A DOCX the person uploaded to the local S3 with a presigned URL: its ticket's id. */
 async function uploadedDocx(client: Client) {
-  const { Document, Packer, Paragraph } = await import("docx");
-  const bytes = new Uint8Array(
-    await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Шаблон")] }] })),
-  );
+  const bytes = await docxBytes("Шаблон");
   const ticket = await client.post("/api/materials/uploads", {
     fileName: "shablon.docx",
-    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    contentType: DOCX_TYPE,
     size: bytes.byteLength,
   });
   // Who may not ask for a ticket (a guest, a blocked person) sends one that does not exist.

@@ -1,21 +1,14 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
-import { Document, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
+import { DOCX_TYPE, docxBytes } from "../fixtures/documents";
 import { asCoordinator, type Client, mailTo, portalUrl, signedIn } from "./client";
 import { anExpert, approvedMember } from "./fixtures";
-
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-async function docx(text: string) {
-  const document = new Document({ sections: [{ children: [new Paragraph(text)] }] });
-  return new Uint8Array(await Packer.toBuffer(document));
-}
 
 const s3 = async () => (await import("@cluster/core/files/storage")).s3();
 const bucket = () => process.env.FILES_BUCKET!;
 
 /** What the browser does: ask for a ticket, PUT the bytes to the presigned URL. */
-async function upload(client: Client, bytes: Uint8Array, fileName = "shablon.docx", contentType = DOCX) {
+async function upload(client: Client, bytes: Uint8Array, fileName = "shablon.docx", contentType = DOCX_TYPE) {
   const ticket = await client.post("/api/materials/uploads", {
     fileName,
     contentType,
@@ -57,9 +50,9 @@ async function download(client: Client | undefined, id: string, version?: number
 }
 
 describe("materials", () => {
-  it("take a DOCX uploaded straight to S3 with a presigned URL, store it under the material and serve it back", async () => {
+  it("take a DOCX_TYPE uploaded straight to S3 with a presigned URL, store it under the material and serve it back", async () => {
     const expert = await anExpert();
-    const bytes = await docx("Устав автономной некоммерческой организации");
+    const bytes = await docxBytes("Устав автономной некоммерческой организации");
     const uploadId = await upload(expert, bytes);
     // The browser's PUT landed in the bucket: read back through the SDK.
     const uploaded = await (await s3()).send(
@@ -72,7 +65,7 @@ describe("materials", () => {
     expect(created.json).toMatchObject({
       status: "published",
       kind: "file",
-      file: { contentType: DOCX, size: bytes.byteLength, fileName: "shablon.docx" },
+      file: { contentType: DOCX_TYPE, size: bytes.byteLength, fileName: "shablon.docx" },
       authors: [expert.name, "Ирина Соколова"],
       files: [{ number: 1, fileName: "shablon.docx", size: bytes.byteLength }],
     });
@@ -97,9 +90,9 @@ describe("materials", () => {
 
   it("keep the earlier version when a file is replaced, each downloadable by number", async () => {
     const expert = await anExpert();
-    const first = await docx("Редакция первая");
+    const first = await docxBytes("Редакция первая");
     const created = await expert.post("/api/materials", fileMaterial(await upload(expert, first)));
-    const second = await docx("Редакция вторая, с бюджетом");
+    const second = await docxBytes("Редакция вторая, с бюджетом");
     const replaced = await expert.post(`/api/materials/${created.json.id}/files`, {
       uploadId: await upload(expert, second, "shablon-2.docx"),
       note: "Добавлен раздел о бюджете",
@@ -147,18 +140,18 @@ describe("materials", () => {
     expect((await expert.post("/api/materials", fileMaterial(fake))).json.error.code).toBe("upload_used");
 
     // A ticket taken once cannot store a second material, even if its URL is used again.
-    const bytes = await docx("Один раз");
+    const bytes = await docxBytes("Один раз");
     const once = await upload(expert, bytes);
     expect((await expert.post("/api/materials", fileMaterial(once))).status).toBe(201);
     await (await s3()).send(
-      new PutObjectCommand({ Bucket: bucket(), Key: `uploads/${once}`, Body: bytes, ContentType: DOCX }),
+      new PutObjectCommand({ Bucket: bucket(), Key: `uploads/${once}`, Body: bytes, ContentType: DOCX_TYPE }),
     );
     const again = await expert.post("/api/materials", fileMaterial(once));
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe("upload_used");
 
     // Too late: the ticket's time has passed.
-    const late = await upload(expert, await docx("Поздно"));
+    const late = await upload(expert, await docxBytes("Поздно"));
     const { db } = await import("@cluster/core/db/service");
     await db()
       .entities.fileUpload.patch({ id: late })
@@ -186,7 +179,12 @@ describe("materials", () => {
     expect(renamed.json.error.fields.fileName).toMatch(/\.pdf/);
     const smaller = await upload(expert, bytes.slice(0, 100), "kusok.docx");
     await (await s3()).send(
-      new PutObjectCommand({ Bucket: bucket(), Key: `uploads/${smaller}`, Body: bytes, ContentType: DOCX }),
+      new PutObjectCommand({
+        Bucket: bucket(),
+        Key: `uploads/${smaller}`,
+        Body: bytes,
+        ContentType: DOCX_TYPE,
+      }),
     );
     expect((await expert.post("/api/materials", fileMaterial(smaller))).json.error.fields.uploadId).toMatch(
       /размера/,
@@ -323,7 +321,7 @@ describe("materials", () => {
       (
         await expert.post(
           "/api/materials",
-          fileMaterial(await upload(expert, await docx(title)), { title, topic: "accounting" }),
+          fileMaterial(await upload(expert, await docxBytes(title)), { title, topic: "accounting" }),
         )
       ).json;
     const older = await make("Налоговая отчётность НКО: сроки");

@@ -1,4 +1,5 @@
 import type { RequestUpload, UploadTicket } from "@cluster/core/files/schema";
+import { typeOfName } from "@cluster/core/files/types";
 import type {
   CreateMaterial,
   MaterialCard,
@@ -58,10 +59,11 @@ export const getMaterialProposals = query(
  * Sends a document straight to the files bucket: a ticket from the portal, then a PUT of the
  * bytes to its presigned URL. The portal checks the bytes when the ticket is used.
  */
-export async function uploadDocument(file: File, contentType: RequestUpload["contentType"]) {
+export async function uploadDocument(file: File) {
   const ticket = await api.post<UploadTicket>("/api/materials/uploads", {
     fileName: file.name,
-    contentType,
+    // The name's type; a name of no document type is refused on its field by the API.
+    contentType: (typeOfName(file.name) ?? "") as RequestUpload["contentType"],
     size: file.size,
   } satisfies RequestUpload);
   let response: Response;

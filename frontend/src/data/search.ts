@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from "@cluster/core/consultation/schema";
 import type { EventHit } from "@cluster/core/event/schema";
-import type { MaterialCard } from "@cluster/core/material/schema";
+import type { MaterialHit } from "@cluster/core/material/schema";
 import type { DirectoryEntry } from "@cluster/core/member/schema";
 import type { CatalogueEntry } from "@cluster/core/resource/schema";
 import { query } from "@solidjs/router";
@@ -11,7 +11,7 @@ export type PortalResults = {
   listings: Page<CatalogueEntry>;
   answers: Page<KnowledgeEntry>;
   events: Page<EventHit>;
-  materials: Page<MaterialCard>;
+  materials: Page<MaterialHit>;
 };
 
 /** How many results of each area the results page shows before "all results". */

@@ -1,6 +1,6 @@
 import { KnowledgeEntry } from "@cluster/core/consultation/schema";
 import { EventHit } from "@cluster/core/event/schema";
-import { MaterialCard } from "@cluster/core/material/schema";
+import { MaterialHit } from "@cluster/core/material/schema";
 import { DirectoryEntry } from "@cluster/core/member/schema";
 import { CatalogueEntry } from "@cluster/core/resource/schema";
 import { PortalSearchQuery } from "@cluster/core/search/schema";
@@ -22,7 +22,7 @@ export const searchOperations = operations({
       listings: Page(CatalogueEntry),
       answers: Page(KnowledgeEntry),
       events: Page(EventHit),
-      materials: Page(MaterialCard),
+      materials: Page(MaterialHit),
     }),
   },
 });

@@ -1,18 +1,18 @@
 import type { Person } from "@cluster/core/actor";
+import { typeOfName } from "@cluster/core/files/types";
 import { requestUpload } from "@cluster/core/files/uploads";
 import * as Materials from "@cluster/core/material/materials";
-import { workbook, XLSX_TYPE } from "@cluster/core/report/xlsx";
+import { workbook } from "@cluster/core/report/xlsx";
 import * as Clock from "@cluster/core/shared/clock";
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from "docx";
 import { type DemoMaterial, type DemoTemplate, demoMaterials } from "./demo-learning-content";
 
 const DAY = 86_400_000;
-const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** A template as a real file: Word opens the DOCX, Excel and LibreOffice the XLSX. */
 async function templateFile(template: DemoTemplate) {
   if (template.format === "xlsx") {
-    return { bytes: workbook([{ name: template.sheet, rows: template.rows }]), contentType: XLSX_TYPE };
+    return workbook([{ name: template.sheet, rows: template.rows }]);
   }
   const children = template.blocks.map((block) => {
     if ("heading" in block) return new Paragraph({ text: block.heading, heading: HeadingLevel.HEADING_2 });
@@ -26,15 +26,16 @@ async function templateFile(template: DemoTemplate) {
     });
   });
   const document = new Document({ sections: [{ children }] });
-  return { bytes: new Uint8Array(await Packer.toBuffer(document)), contentType: DOCX_TYPE };
+  return new Uint8Array(await Packer.toBuffer(document));
 }
 
 /** Uploads a file the way the browser does: a ticket, then a PUT to its presigned URL. */
 async function uploaded(author: Person, material: DemoMaterial) {
-  const { bytes, contentType } = await templateFile(material.template!);
+  const { fileName } = material.template!;
+  const bytes = await templateFile(material.template!);
   const ticket = await requestUpload(author, {
-    fileName: material.template!.fileName,
-    contentType: contentType as Parameters<typeof requestUpload>[1]["contentType"],
+    fileName,
+    contentType: typeOfName(fileName)!,
     size: bytes.byteLength,
   });
   const put = await fetch(ticket.url, { method: ticket.method, headers: ticket.headers, body: bytes });

@@ -1,4 +1,3 @@
-import { typeOfName } from "@cluster/core/files/types";
 import type { MaterialDetail } from "@cluster/core/material/schema";
 import { consultationTopicName, sphereName } from "@cluster/core/reference";
 import { createAsync, useAction, useParams } from "@solidjs/router";
@@ -21,7 +20,7 @@ import { enumeration, formatDate } from "../../ui/format";
 import { PageTitle, useMetaDescription } from "../../ui/page-title";
 import { ReviewPanel } from "../../ui/review-panel";
 import { DataBoundary } from "../../ui/status";
-import { DocumentField, documentProblem } from "./document-field";
+import { DocumentField, documentProblem, onFileField } from "./document-field";
 import { fileSize, materialMeta } from "./labels";
 
 const statusNotes: Partial<Record<MaterialDetail["status"], string>> = {
@@ -173,14 +172,13 @@ function Editing(props: { material: Accessor<MaterialDetail> }) {
     setErrors({});
     setPending(true);
     try {
-      const uploadId = await uploadDocument(chosen!, typeOfName(chosen!.name)!);
+      const uploadId = await uploadDocument(chosen!);
       await add(m().id, { uploadId, note: note().trim() || undefined, version: m().version });
       setDone("Новая версия загружена; прежние остались в списке версий.");
       setNote("");
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const { fileName, contentType, size, uploadId, ...rest } = error.fields;
-        setErrors({ ...rest, uploadId: uploadId ?? fileName ?? contentType ?? size ?? "" });
+        setErrors(onFileField(error.fields));
       } else setProblem(error instanceof ApiError ? error.message : "Не получилось. Попробуйте ещё раз.");
     } finally {
       setPending(false);

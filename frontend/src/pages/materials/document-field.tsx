@@ -1,4 +1,5 @@
 import { DOCUMENT_MAX_BYTES, documentTypes, typeOfName } from "@cluster/core/files/types";
+import type { FieldErrors } from "../../data/api";
 import { FieldError } from "../../ui/field";
 import { fieldId } from "../../ui/form";
 
@@ -12,6 +13,13 @@ export function documentProblem(file: File | undefined): string | undefined {
   if (file.size > DOCUMENT_MAX_BYTES) return "Файл больше 20 МБ";
   if (file.size === 0) return "Файл пуст";
   return undefined;
+}
+
+/** A refusal of the upload's own fields (name, type, size) is said on the file field `field`. */
+export function onFileField(fields: FieldErrors, field = "uploadId"): FieldErrors {
+  const { fileName, contentType, size, ...rest } = fields;
+  const upload = rest[field] ?? fileName ?? contentType ?? size;
+  return { ...rest, ...(upload ? { [field]: upload } : {}) };
 }
 
 /** A document to upload: chosen here, sent on submit. */

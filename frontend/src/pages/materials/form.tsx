@@ -1,4 +1,3 @@
-import { typeOfName } from "@cluster/core/files/types";
 import { CreateMaterial, type MaterialDetail, UpdateMaterial } from "@cluster/core/material/schema";
 import { consultationTopics, spheres } from "@cluster/core/reference";
 import { useNavigate } from "@solidjs/router";
@@ -14,7 +13,7 @@ import { ErrorSummary } from "../../ui/error-summary";
 import { TextArea, TextField } from "../../ui/field";
 import { blankToUndefined, errorUnder, issuesToFields } from "../../ui/form";
 import { Select } from "../../ui/select";
-import { DocumentField, documentProblem } from "./document-field";
+import { DocumentField, documentProblem, onFileField } from "./document-field";
 import { kindOptions } from "./labels";
 
 const labels: Record<string, string> = {
@@ -122,17 +121,14 @@ export function MaterialForm(props: {
       const input = creatingFile
         ? {
             ...(parsed.data as CreateMaterial),
-            uploadId: await uploadDocument(file()!, typeOfName(file()!.name)!),
+            uploadId: await uploadDocument(file()!),
           }
         : parsed.data;
       const saved = await props.save(input);
       if (saved) navigate(`/materials/${saved.id}`);
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        // The upload's own fields (name, type, size) are the file field's.
-        const { fileName, contentType, size, ...rest } = error.fields;
-        const upload = fileName ?? contentType ?? size;
-        showErrors({ ...rest, ...(upload ? { uploadId: upload } : {}) });
+        showErrors(onFileField(error.fields));
         return;
       }
       setProblem(

@@ -1,5 +1,5 @@
 import { documentLabel } from "@cluster/core/files/types";
-import type { MaterialCard } from "@cluster/core/material/schema";
+import type { MaterialCard, MaterialHit } from "@cluster/core/material/schema";
 import { consultationTopicName } from "@cluster/core/reference";
 import { formatDate, plural } from "../../ui/format";
 
@@ -18,15 +18,15 @@ export function fileSize(bytes: number) {
   return `${Math.max(1, Math.round(bytes / 1024))} КБ`;
 }
 
-/** The card's line under the title: kind (and file type, size), topic, date, downloads. */
-export function materialMeta(material: MaterialCard) {
+/** The card's line under the title: kind (and file type, size), topic, date, downloads (not on a search hit). */
+export function materialMeta(material: MaterialHit & Partial<Pick<MaterialCard, "downloads" | "audience">>) {
   return [
     material.file
       ? `${kindNames.file}: ${documentLabel(material.file.contentType)}, ${fileSize(material.file.size)}`
       : kindNames[material.kind],
     consultationTopicName[material.topic],
     material.publishedAt ? formatDate(material.publishedAt) : undefined,
-    material.file
+    material.file && material.downloads !== undefined
       ? `скачан ${material.downloads} ${plural(material.downloads, ["раз", "раза", "раз"])}`
       : undefined,
     material.audience === "members" ? "для участников кластера" : undefined,

@@ -17,11 +17,12 @@ import type {
   CreateMaterial,
   MaterialCard,
   MaterialDetail,
+  MaterialHit,
   MaterialQuery,
   NewFileVersion,
   UpdateMaterial,
 } from "./schema";
-import { db } from "./store";
+import { db, type MaterialWriters } from "./store";
 
 type MaterialItem = EntityItem<typeof MaterialEntity>;
 
@@ -78,6 +79,11 @@ export function cardOf(material: MaterialItem): MaterialCard {
   };
 }
 
+function hitOf(material: MaterialItem): MaterialHit {
+  const { id, kind, title, summary, topic, file, publishedAt, demo } = cardOf(material);
+  return { id, kind, title, summary, topic, file, publishedAt, demo };
+}
+
 /** The portal expert who published it first, then the authors named. */
 const authorsOf = (material: MaterialItem) => [
   ...(material.createdByExpert && !(material.authors ?? []).includes(material.createdByName)
@@ -105,7 +111,7 @@ function detailOf(actor: Actor, material: MaterialItem): MaterialDetail {
 }
 
 /** What the portal-wide search knows of a material: only a published public one is found. */
-function searchDocument(material: MaterialItem): Search.SearchDocument<MaterialCard> | undefined {
+function searchDocument(material: MaterialItem): Search.SearchDocument<MaterialHit> | undefined {
   if (material.status !== "published" || material.audience !== "public") return undefined;
   return {
     id: material.id,
@@ -115,7 +121,7 @@ function searchDocument(material: MaterialItem): Search.SearchDocument<MaterialC
     ),
     at: material.publishedAt ?? material.createdAt,
     filters: { kind: material.kind, topic: material.topic },
-    view: cardOf(material),
+    view: hitOf(material),
   };
 }
 
@@ -170,6 +176,14 @@ async function withStoredFile<T>(
   }
 }
 
+/** The write that takes a checked ticket, in the transaction that stores its file: once only. */
+const takeTicket = (fileUpload: MaterialWriters["fileUpload"], upload: FileUpload) =>
+  fileUpload
+    .patch({ id: upload.id })
+    .set({ status: "taken" })
+    .where(({ status }, { eq }) => eq(status, "open"))
+    .commit();
+
 const usedUpload = () =>
   new Conflict("Этот файл уже использован: загрузите его заново", "upload_used", {
     uploadId: "Этот файл уже использован: загрузите его заново",
@@ -184,14 +198,14 @@ export async function create(
 ): Promise<MaterialDetail> {
   const person = requirePerson(actor);
   const publishing = publishes(person);
-  const party = publishing
-    ? input.organisationId
-      ? await partyOf(person, input.organisationId, { personally: false, refusal: "" })
-      : undefined
-    : await partyOf(person, input.organisationId, {
-        personally: false,
-        refusal: "Выберите организацию, от которой вы предлагаете материал",
-      });
+  // A member proposes for an organisation they represent; an expert may name one too.
+  const party =
+    input.organisationId || !publishing
+      ? await partyOf(person, input.organisationId, {
+          personally: false,
+          refusal: "Выберите организацию, от которой вы предлагаете материал",
+        })
+      : undefined;
   const upload = input.kind === "file" ? await checkedUpload(person, input.uploadId!, "uploadId") : undefined;
   const now = Clock.nowIso();
   const id = ulid();
@@ -218,15 +232,7 @@ export async function create(
   const write = (files: MaterialItem["files"]) =>
     writeAll(db, ({ material: materials, fileUpload, searchTerm }) => [
       materials.create({ ...material, files }).commit(),
-      ...(upload
-        ? [
-            fileUpload
-              .patch({ id: upload.id })
-              .set({ status: "taken" })
-              .where(({ status }, { eq }) => eq(status, "open"))
-              .commit(),
-          ]
-        : []),
+      ...(upload ? [takeTicket(fileUpload, upload)] : []),
       ...Search.indexWrites(searchTerm, "materials", undefined, searchDocument({ ...material, files })),
     ]).catch((error) => {
       if (error instanceof Canceled && upload && error.failedAt(1)) throw usedUpload();
@@ -294,11 +300,7 @@ export async function newFileVersion(
           .add({ version: 1 })
           .where((attr, { eq }) => eq(attr.version, material.version))
           .commit(),
-        fileUpload
-          .patch({ id: upload.id })
-          .set({ status: "taken" })
-          .where(({ status }, { eq }) => eq(status, "open"))
-          .commit(),
+        takeTicket(fileUpload, upload),
         ...Search.indexWrites(searchTerm, "materials", searchDocument(material), searchDocument(next)),
       ]).catch((error) => {
         if (error instanceof Canceled && error.failedAt(1)) throw usedUpload();
@@ -414,9 +416,12 @@ export async function library(actor: Actor, query: MaterialQuery) {
   return { items: data.map(cardOf), cursor: cursor ?? null };
 }
 
-/** The search's materials (only public ones are indexed), as they are now. */
+/**
+ * The search's materials (only public ones are indexed), read again: a row's card was written with
+ * the material, and its download count has moved on since.
+ */
 async function found(query: MaterialQuery & { q: string }) {
-  const page = await Search.find<MaterialCard>("materials", {
+  const page = await Search.find<MaterialHit>("materials", {
     q: query.q,
     filters: { kind: query.kind, topic: query.topic },
     cursor: query.cursor,

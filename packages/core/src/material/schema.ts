@@ -133,6 +133,22 @@ export const MaterialCard = z.object({
 });
 export type MaterialCard = z.infer<typeof MaterialCard>;
 
+/**
+ * A material as the portal-wide search finds it: written with the material, so without the
+ * download count that moves on after it (public materials only are indexed).
+ */
+export const MaterialHit = z.object({
+  id: z.string(),
+  kind: MaterialKind,
+  title: z.string(),
+  summary: z.string(),
+  topic: z.enum(consultationTopicIds),
+  file: MaterialCard.shape.file,
+  publishedAt: z.optional(z.string()),
+  demo: z.boolean(),
+});
+export type MaterialHit = z.infer<typeof MaterialHit>;
+
 export const MaterialDetail = z.object({
   ...MaterialCard.shape,
   edition: z.optional(z.string()),

@@ -1,5 +1,5 @@
 import { AccountEntity } from "../account/entity";
-import { store } from "../db/store";
+import { store, type Writers } from "../db/store";
 import { FileUploadEntity } from "../files/entity";
 import { OutboxEntity } from "../mail/entity";
 import { MembershipEntity, OrganisationEntity } from "../member/entity";
@@ -15,3 +15,5 @@ export const db = store({
   account: AccountEntity,
   outbox: OutboxEntity,
 });
+
+export type MaterialWriters = Writers<ReturnType<typeof db>["entities"]>;
